@@ -1,0 +1,1 @@
+//! VTK's legacy format: the bytes of `vtkCommunicator::MarshalDataObject` and `.vtk` files.

@@ -1,0 +1,224 @@
+//! Cell storage: offsets + connectivity (VTK 9's layout) and VTK's cell type codes.
+
+use crate::error::{Error, Result};
+use crate::model::array::Buffer;
+
+/// VTK's polyhedron cell type; its connectivity entry is a face stream.
+pub const POLYHEDRON: u8 = 42;
+
+/// Points a cell of this type must have, `Some(0)` for the empty cell, `None` when the count
+/// varies; `Err` when VTK does not know the type.
+pub fn cell_type_points(ty: u8) -> std::result::Result<Option<usize>, ()> {
+    Ok(match ty {
+        0 => Some(0),
+        1 => Some(1),
+        3 => Some(2),
+        5 => Some(3),
+        8 | 9 | 10 => Some(4),
+        11 | 12 => Some(8),
+        13 => Some(6),
+        14 => Some(5),
+        15 => Some(10),
+        16 => Some(12),
+        21 => Some(3),
+        22 => Some(6),
+        23 => Some(8),
+        24 => Some(10),
+        25 => Some(20),
+        26 => Some(15),
+        27 => Some(13),
+        28 => Some(9),
+        29 => Some(27),
+        30 => Some(6),
+        31 => Some(12),
+        32 => Some(18),
+        33 => Some(24),
+        34 => Some(7),
+        35 => Some(4),
+        37 => Some(19),
+        2 | 4 | 6 | 7 | 36 | 41 | 42 | 51..=56 | 60..=81 => None,
+        _ => return Err(()),
+    })
+}
+
+/// The name of a cell type, for messages.
+pub fn cell_type_name(ty: u8) -> &'static str {
+    match ty {
+        0 => "empty cell",
+        1 => "vertex",
+        2 => "poly-vertex",
+        3 => "line",
+        4 => "poly-line",
+        5 => "triangle",
+        6 => "triangle strip",
+        7 => "polygon",
+        8 => "pixel",
+        9 => "quad",
+        10 => "tetra",
+        11 => "voxel",
+        12 => "hexahedron",
+        13 => "wedge",
+        14 => "pyramid",
+        41 => "convex point set",
+        42 => "polyhedron",
+        21..=37 => "quadratic cell",
+        60..=67 => "higher-order cell",
+        68..=74 => "Lagrange cell",
+        75..=81 => "Bezier cell",
+        _ => "cell",
+    }
+}
+
+/// Cells as VTK 9 stores them: `offsets` (cells + 1 entries, from 0 to the connectivity
+/// length, non-decreasing) and `connectivity` (point ids). No cells: both empty.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CellArray {
+    offsets: Buffer<i64>,
+    connectivity: Buffer<i64>,
+}
+
+impl CellArray {
+    /// Builds and checks a cell array. `offsets == [0]` with empty connectivity is accepted as
+    /// "no cells" and stored empty.
+    pub fn new(offsets: Buffer<i64>, connectivity: Buffer<i64>) -> Result<CellArray> {
+        let cells = CellArray { offsets, connectivity };
+        cells.check_layout()?;
+        if cells.offsets.len() == 1 {
+            return Ok(CellArray::default());
+        }
+        Ok(cells)
+    }
+
+    /// From VTK's older "legacy" layout `[n, id…, n, id…]`.
+    pub fn from_legacy(stream: &[i64]) -> Result<CellArray> {
+        let mut offsets = vec![0i64];
+        let mut conn = Vec::with_capacity(stream.len());
+        let mut i = 0usize;
+        while i < stream.len() {
+            let n = stream[i];
+            let n = usize::try_from(n).map_err(|_| Error::invalid_argument(format!("cell size {n} at entry {i}")))?;
+            let end = i
+                .checked_add(1 + n)
+                .filter(|&e| e <= stream.len())
+                .ok_or_else(|| Error::invalid_argument(format!("cell at entry {i} claims {n} points past the end")))?;
+            conn.extend_from_slice(&stream[i + 1..end]);
+            offsets.push(conn.len() as i64);
+            i = end;
+        }
+        CellArray::new(offsets.into(), conn.into())
+    }
+
+    pub fn offsets(&self) -> &[i64] {
+        self.offsets.as_slice()
+    }
+
+    pub fn connectivity(&self) -> &[i64] {
+        self.connectivity.as_slice()
+    }
+
+    pub fn offsets_buffer(&self) -> &Buffer<i64> {
+        &self.offsets
+    }
+
+    pub fn connectivity_buffer(&self) -> &Buffer<i64> {
+        &self.connectivity
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Point ids of cell `i`.
+    pub fn cell(&self, i: usize) -> Option<&[i64]> {
+        let o = self.offsets();
+        if i + 1 >= o.len() {
+            return None;
+        }
+        self.connectivity().get(o[i] as usize..o[i + 1] as usize)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &[i64]> + '_ {
+        (0..self.len()).filter_map(move |i| self.cell(i))
+    }
+
+    fn check_layout(&self) -> Result<()> {
+        let o = self.offsets();
+        let nconn = self.connectivity().len();
+        if o.is_empty() {
+            if nconn != 0 {
+                return Err(Error::invalid_argument(format!("no offsets but {nconn} connectivity entries")));
+            }
+            return Ok(());
+        }
+        if o[0] != 0 {
+            return Err(Error::invalid_argument(format!("offsets[0] is {}, must be 0", o[0])));
+        }
+        for (i, w) in o.windows(2).enumerate() {
+            if w[1] < w[0] {
+                return Err(Error::invalid_argument(format!(
+                    "offsets decrease at index {}: {} after {}",
+                    i + 1,
+                    w[1],
+                    w[0]
+                )));
+            }
+        }
+        let last = o[o.len() - 1];
+        if last != nconn as i64 {
+            return Err(Error::invalid_argument(format!(
+                "last offset is {last}, connectivity has {nconn} entries"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Checks layout and that every id is in `0..points` (`what` names the cell array).
+    pub fn validate(&self, what: &str, points: usize) -> Result<()> {
+        self.check_layout().map_err(|e| Error::invalid_object(format!("{what}: {}", e.message)))?;
+        check_ids(what, self.connectivity(), points)
+    }
+}
+
+/// Every id in `0..points`, else an error naming the first bad entry.
+pub fn check_ids(what: &str, ids: &[i64], points: usize) -> Result<()> {
+    // Unsigned compare: negatives wrap above any valid count.
+    let bad = ids.iter().position(|&id| id as u64 >= points as u64);
+    if let Some(k) = bad {
+        return Err(Error::invalid_object(format!(
+            "{what}: connectivity[{k}] = {} is not a point id (there are {points} points)",
+            ids[k]
+        )));
+    }
+    Ok(())
+}
+
+/// Checks one polyhedron face stream `[nFaces, n0, ids…, n1, ids…]` and returns its
+/// distinct point ids in order of first appearance.
+pub fn polyhedron_points(stream: &[i64]) -> Result<Vec<i64>> {
+    let bad = |m: String| Error::invalid_object(format!("polyhedron face stream: {m}"));
+    let nfaces = *stream.first().ok_or_else(|| bad("empty".into()))?;
+    let nfaces = usize::try_from(nfaces).map_err(|_| bad(format!("{nfaces} faces")))?;
+    let mut pos = 1usize;
+    let mut seen = Vec::new();
+    for f in 0..nfaces {
+        let n = *stream.get(pos).ok_or_else(|| bad(format!("face {f} is missing")))?;
+        let n = usize::try_from(n).map_err(|_| bad(format!("face {f} has {n} points")))?;
+        let ids = stream
+            .get(pos + 1..pos.saturating_add(1).saturating_add(n))
+            .ok_or_else(|| bad(format!("face {f} claims {n} points past the end")))?;
+        for &id in ids {
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
+        }
+        pos += 1 + n;
+    }
+    if pos != stream.len() {
+        return Err(bad(format!("{} entries left after {nfaces} faces", stream.len() - pos)));
+    }
+    Ok(seen)
+}

@@ -1,0 +1,14 @@
+//! The data model: VTK's data objects and arrays as safe Rust values (no MPI, no pointers).
+
+pub mod array;
+pub mod attributes;
+pub mod cells;
+pub mod objects;
+
+pub use array::{ArrayData, Bits, Buffer, DataArray, External, InfoEntry, InfoValue, IntoArrayData, LookupTable, Scalar, ScalarType, Variant};
+pub use attributes::{Association, AttributeRole, Attributes};
+pub use cells::CellArray;
+pub use objects::{
+    extent_cells, extent_dims, extent_points, type_code, Amr, AmrBlock, AmrLevel, Block, DataObject, Graph, ImageData,
+    MultiBlock, PolyCells, PolyData, RectilinearGrid, StructuredGrid, Table, UnstructuredGrid, IDENTITY, MAX_DEPTH,
+};

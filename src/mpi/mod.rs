@@ -1,0 +1,1 @@
+//! The MPI edge: communicators lent by the caller, VTK's message protocol, collectives.
