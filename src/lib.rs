@@ -8,9 +8,12 @@
 #![deny(unsafe_code)]
 
 pub mod error;
+/// cbindgen:ignore
 pub mod legacy;
+/// cbindgen:ignore
 pub mod model;
 
+/// cbindgen:ignore
 #[allow(unsafe_code)] // Reason: MPI calls go through mpi-sys's raw bindings on lent handles.
 pub mod mpi;
 

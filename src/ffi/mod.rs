@@ -5,3 +5,7 @@
 #![allow(non_camel_case_types)] // Reason: C type names (`vtkwire_object`) are part of the ABI.
 
 pub mod guard;
+pub mod array;
+pub mod object;
+pub mod status;
+pub mod constants;
