@@ -1032,11 +1032,11 @@ pub unsafe extern "C" fn vtkwire_multiblock_set_block_take(
     block: *mut vtkwire_object,
 ) -> Status {
     guard(|| {
+        let name = unsafe { guard::opt_str_arg(name, "name") }?;
+        let m = multiblock_mut(unsafe { object_mut(obj, "obj") }?)?;
         if std::ptr::eq(obj, block) {
             return Err(Error::invalid_argument("a multiblock cannot contain itself"));
         }
-        let name = unsafe { guard::opt_str_arg(name, "name") }?;
-        let m = multiblock_mut(unsafe { object_mut(obj, "obj") }?)?;
         // Validate with a borrowed view first so that ownership moves only on success.
         if !block.is_null() {
             let c = unsafe { object_ref(block, "block") }?;
