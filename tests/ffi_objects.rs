@@ -118,7 +118,7 @@ fn every_type_builds_and_reports_its_vtk_code() {
         ok(vtkwire_rectilinear_grid_set_coordinates(o, 2, VTKWIRE_TYPE_INT, z.as_ptr().cast(), 1));
         objs.push((o, VTKWIRE_OBJECT_RECTILINEAR_GRID));
         ok(vtkwire_structured_grid_new(ext.as_ptr(), &mut o));
-        let pts = vec![0.25f64; 18];
+        let pts = [0.25f64; 18];
         ok(vtkwire_object_set_points(o, VTKWIRE_TYPE_DOUBLE, pts.as_ptr().cast(), 6));
         objs.push((o, VTKWIRE_OBJECT_STRUCTURED_GRID));
         objs.push((poly(), VTKWIRE_OBJECT_POLY_DATA));

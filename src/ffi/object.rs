@@ -53,7 +53,7 @@ fn role_arg(code: i32) -> Result<AttributeRole> {
     guard::enum_arg(code, "role", AttributeRole::from_code)
 }
 
-fn attributes<'a>(obj: &'a DataObject, assoc: Association) -> Result<&'a crate::model::Attributes> {
+fn attributes(obj: &DataObject, assoc: Association) -> Result<&crate::model::Attributes> {
     obj.attributes(assoc).ok_or_else(|| {
         Error::wrong_object_type(format!("a {} has no {}", obj.class_name(), assoc.name()))
     })

@@ -6,15 +6,19 @@ use crate::model::array::Buffer;
 /// VTK's polyhedron cell type; its connectivity entry is a face stream.
 pub const POLYHEDRON: u8 = 42;
 
+/// VTK does not know this cell type code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownCellType(pub u8);
+
 /// Points a cell of this type must have, `Some(0)` for the empty cell, `None` when the count
 /// varies; `Err` when VTK does not know the type.
-pub fn cell_type_points(ty: u8) -> std::result::Result<Option<usize>, ()> {
+pub fn cell_type_points(ty: u8) -> std::result::Result<Option<usize>, UnknownCellType> {
     Ok(match ty {
         0 => Some(0),
         1 => Some(1),
         3 => Some(2),
         5 => Some(3),
-        8 | 9 | 10 => Some(4),
+        8..=10 => Some(4),
         11 | 12 => Some(8),
         13 => Some(6),
         14 => Some(5),
@@ -37,7 +41,7 @@ pub fn cell_type_points(ty: u8) -> std::result::Result<Option<usize>, ()> {
         35 => Some(4),
         37 => Some(19),
         2 | 4 | 6 | 7 | 36 | 41 | 42 | 51..=56 | 60..=81 => None,
-        _ => return Err(()),
+        _ => return Err(UnknownCellType(ty)),
     })
 }
 

@@ -263,7 +263,7 @@ pub struct UnstructuredGrid {
 impl UnstructuredGrid {
     fn validate(&self) -> Result<()> {
         let n = check_points("unstructured grid", &self.points)?;
-        self.cells.validate("cells", usize::MAX).map_err(|e| e)?;
+        self.cells.validate("cells", usize::MAX)?;
         if self.cell_types.len() != self.cells.len() {
             return Err(Error::invalid_object(format!(
                 "{} cell types for {} cells",
@@ -272,7 +272,7 @@ impl UnstructuredGrid {
             )));
         }
         for (i, (&ty, ids)) in self.cell_types.iter().zip(self.cells.iter()).enumerate() {
-            let expect = cells::cell_type_points(ty).map_err(|()| {
+            let expect = cells::cell_type_points(ty).map_err(|_| {
                 Error::invalid_object(format!("cell {i}: unknown cell type {ty}"))
             })?;
             if ty == POLYHEDRON {
