@@ -134,6 +134,28 @@ impl Attributes {
         self.arrays.len()
     }
 
+    /// Builds a collection from arrays in order (same-named arrays are kept, unlike
+    /// [`Attributes::add`]) and active indices per role (indexed by `AttributeRole as usize`).
+    /// Each active index must be in range and accepted by its role.
+    pub fn from_parts(arrays: Vec<DataArray>, active: [Option<usize>; 8]) -> Result<Attributes> {
+        let attrs = Attributes { arrays, active };
+        for role in AttributeRole::ALL {
+            if let Some(i) = attrs.active[role as usize] {
+                let a = attrs
+                    .arrays
+                    .get(i)
+                    .ok_or_else(|| Error::out_of_range(format!("active {} index {i} of {}", role.name(), attrs.arrays.len())))?;
+                role.accepts(a)?;
+            }
+        }
+        Ok(attrs)
+    }
+
+    /// The active index of every role (indexed by `AttributeRole as usize`).
+    pub fn active_all(&self) -> [Option<usize>; 8] {
+        self.active
+    }
+
     pub fn is_empty(&self) -> bool {
         self.arrays.is_empty()
     }

@@ -1,0 +1,1165 @@
+//! The legacy reader: every layout VTK 9.1 writes (ASCII and BINARY, versions 2.0–5.1), strict
+//! about counts and sizes, plus vtkwire's title extension. Errors name the byte offset.
+
+use super::encode::{decode_bytes, get_be};
+use super::ext::ExtIn;
+use super::write::{dims_extent, infer_info, inferred_ratios};
+use crate::error::{Error, Result, Status};
+use crate::model::{
+    Amr, AmrBlock, AmrLevel, ArrayData, Association, AttributeRole, Attributes, Bits, Block, Buffer, CellArray,
+    DataArray, DataObject, Graph, ImageData, InfoEntry, InfoValue, LookupTable, MultiBlock, PolyData,
+    RectilinearGrid, ScalarType, StructuredGrid, Table, UnstructuredGrid, Variant, MAX_DEPTH,
+};
+
+pub(crate) struct Parser<'a> {
+    b: &'a [u8],
+    pub pos: usize,
+    binary: bool,
+    major: u32,
+}
+
+/// Per-object state: the title extension and the array counter.
+struct Ctx {
+    ext: ExtIn,
+    k: usize,
+}
+
+fn lower_is(tok: &[u8], kw: &str) -> bool {
+    tok.len() >= kw.len() && tok[..kw.len()].eq_ignore_ascii_case(kw.as_bytes())
+}
+
+fn show(tok: &[u8]) -> String {
+    String::from_utf8_lossy(&tok[..tok.len().min(40)]).into_owned()
+}
+
+fn role_of(tok: &[u8]) -> Option<AttributeRole> {
+    Some(if lower_is(tok, "color_scalars") || lower_is(tok, "scalars") {
+        AttributeRole::Scalars
+    } else if lower_is(tok, "vectors") {
+        AttributeRole::Vectors
+    } else if lower_is(tok, "normals") {
+        AttributeRole::Normals
+    } else if lower_is(tok, "texture_coordinates") {
+        AttributeRole::TCoords
+    } else if lower_is(tok, "tensors") {
+        AttributeRole::Tensors
+    } else if lower_is(tok, "global_ids") {
+        AttributeRole::GlobalIds
+    } else if lower_is(tok, "pedigree_ids") {
+        AttributeRole::PedigreeIds
+    } else if lower_is(tok, "edge_flags") {
+        AttributeRole::EdgeFlags
+    } else {
+        return None;
+    })
+}
+
+fn scalar_type_of(tok: &[u8]) -> Option<(ScalarType, bool)> {
+    let t = String::from_utf8_lossy(tok).to_ascii_lowercase();
+    // (type, stored as 32-bit vtkIdType)
+    Some(match t.as_str() {
+        "bit" => (ScalarType::Bit, false),
+        "char" => (ScalarType::Char, false),
+        "signed_char" => (ScalarType::SignedChar, false),
+        "unsigned_char" => (ScalarType::UnsignedChar, false),
+        "short" => (ScalarType::Short, false),
+        "unsigned_short" => (ScalarType::UnsignedShort, false),
+        "int" => (ScalarType::Int, false),
+        "unsigned_int" => (ScalarType::UnsignedInt, false),
+        "long" => (ScalarType::Long, false),
+        "unsigned_long" => (ScalarType::UnsignedLong, false),
+        "vtktypeint64" => (ScalarType::LongLong, false),
+        "vtktypeuint64" => (ScalarType::UnsignedLongLong, false),
+        "float" => (ScalarType::Float, false),
+        "double" => (ScalarType::Double, false),
+        "vtkidtype" => (ScalarType::IdType, true),
+        "string" | "utf8_string" => (ScalarType::String, false),
+        "variant" => (ScalarType::Variant, false),
+        _ => return None,
+    })
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(b: &'a [u8], pos: usize) -> Parser<'a> {
+        Parser { b, pos, binary: true, major: 5 }
+    }
+
+    fn err(&self, status: Status, msg: impl std::fmt::Display) -> Error {
+        Error::new(status, format!("{msg} (at byte {})", self.pos))
+    }
+
+    fn err_at(&self, at: usize, status: Status, msg: impl std::fmt::Display) -> Error {
+        Error::new(status, format!("{msg} (at byte {at})"))
+    }
+
+    fn remaining(&self) -> usize {
+        self.b.len().saturating_sub(self.pos)
+    }
+
+    fn skip_ws(&mut self) {
+        while self.pos < self.b.len() && self.b[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+
+    /// Next whitespace-separated token; `None` at the end of the input.
+    fn next_token(&mut self) -> Option<&'a [u8]> {
+        self.skip_ws();
+        let start = self.pos;
+        while self.pos < self.b.len() && !self.b[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+        (self.pos > start).then(|| &self.b[start..self.pos])
+    }
+
+    fn token(&mut self, what: &str) -> Result<&'a [u8]> {
+        self.next_token().ok_or_else(|| self.err(Status::Truncated, format!("input ends where {what} was expected")))
+    }
+
+    fn peek_token(&mut self) -> Option<&'a [u8]> {
+        let save = self.pos;
+        let t = self.next_token();
+        self.pos = save;
+        t
+    }
+
+    fn expect(&mut self, kw: &str) -> Result<()> {
+        let at = self.pos;
+        let t = self.token(kw)?;
+        if lower_is(t, kw) {
+            Ok(())
+        } else {
+            Err(self.err_at(at, Status::Parse, format!("expected {}, found '{}'", kw.to_uppercase(), show(t))))
+        }
+    }
+
+    fn parse_num<T: std::str::FromStr>(&mut self, what: &str) -> Result<T> {
+        self.skip_ws();
+        let at = self.pos;
+        let t = self.token(what)?;
+        std::str::from_utf8(t)
+            .ok()
+            .and_then(|s| s.parse::<T>().ok())
+            .ok_or_else(|| self.err_at(at, Status::Parse, format!("bad {what} '{}'", show(t))))
+    }
+
+    fn usize_(&mut self, what: &str) -> Result<usize> {
+        self.parse_num::<usize>(what)
+    }
+
+    fn f64_(&mut self, what: &str) -> Result<f64> {
+        self.parse_num::<f64>(what)
+    }
+
+    /// The rest of the current line (without `\n` and a trailing `\r`); consumes the `\n`.
+    fn line(&mut self) -> Result<&'a [u8]> {
+        if self.pos >= self.b.len() {
+            return Err(self.err(Status::Truncated, "input ends where a line was expected"));
+        }
+        let start = self.pos;
+        let end = self.b[start..].iter().position(|&c| c == b'\n').map_or(self.b.len(), |i| start + i);
+        self.pos = (end + 1).min(self.b.len());
+        let mut l = &self.b[start..end];
+        if l.last() == Some(&b'\r') {
+            l = &l[..l.len() - 1];
+        }
+        Ok(l)
+    }
+
+    /// Discards the rest of the current line (binary data starts after it).
+    fn rest_of_line(&mut self) -> Result<()> {
+        match self.b[self.pos.min(self.b.len())..].iter().position(|&c| c == b'\n') {
+            Some(i) => {
+                self.pos += i + 1;
+                Ok(())
+            }
+            None => Err(self.err(Status::Truncated, "input ends before the binary data")),
+        }
+    }
+
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
+        if n > self.remaining() {
+            return Err(self.err(
+                Status::Truncated,
+                format!("{what} needs {n} bytes, only {} remain", self.remaining()),
+            ));
+        }
+        let s = &self.b[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn string(&self, bytes: &[u8], at: usize) -> Result<String> {
+        String::from_utf8(decode_bytes(bytes))
+            .map_err(|_| self.err_at(at, Status::InvalidUtf8, "name or string is not valid UTF-8"))
+    }
+
+    // ----- header and dispatch ----------------------------------------------------------
+
+    /// Reads one complete legacy file (top level or nested child).
+    pub fn object(&mut self, depth: usize, extent_block: Option<[i32; 6]>) -> Result<DataObject> {
+        if depth > MAX_DEPTH {
+            return Err(self.err(Status::Parse, format!("composite nesting deeper than {MAX_DEPTH}")));
+        }
+        let at = self.pos;
+        let l1 = self.line()?;
+        let prefix = b"# vtk DataFile Version";
+        if l1.len() < prefix.len() || !l1[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            return Err(self.err_at(at, Status::Parse, "not a VTK legacy file: missing '# vtk DataFile Version'"));
+        }
+        let ver = String::from_utf8_lossy(&l1[prefix.len()..]).trim().to_owned();
+        let (maj, _min) = ver.split_once('.').unwrap_or((&ver, "0"));
+        self.major = maj
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| self.err_at(at, Status::Parse, format!("bad file version '{ver}'")))?;
+        if !(1..=5).contains(&self.major) {
+            return Err(self.err_at(at, Status::Unsupported, format!("file version {ver} is not 2.0..5.1")));
+        }
+        let title_at = self.pos;
+        let title = self.line()?;
+        let ext = ExtIn::parse(title, title_at);
+        let at3 = self.pos;
+        let l3 = self.line()?;
+        let mode = String::from_utf8_lossy(l3).trim().to_ascii_lowercase();
+        self.binary = if mode.starts_with("binary") {
+            true
+        } else if mode.starts_with("ascii") {
+            false
+        } else {
+            return Err(self.err_at(at3, Status::Parse, format!("expected ASCII or BINARY, found '{}'", show(l3))));
+        };
+        let mut cx = Ctx { ext, k: 0 };
+        let at = self.pos;
+        let t = self.token("DATASET")?;
+        if lower_is(t, "field") {
+            return Err(self.err_at(at, Status::Unsupported, "a file holding only FIELD data is not a data object"));
+        }
+        if !lower_is(t, "dataset") {
+            return Err(self.err_at(at, Status::Parse, format!("expected DATASET, found '{}'", show(t))));
+        }
+        let at = self.pos;
+        let kind = self.token("dataset type")?.to_ascii_lowercase();
+        let k = kind.as_slice();
+        let is = |kw: &str| lower_is(k, kw);
+        if is("molecule") {
+            Err(self.err_at(at, Status::Unsupported, "vtkMolecule is not supported"))
+        } else if is("directed_graph") {
+            self.graph(&mut cx, depth, 0)
+        } else if is("undirected_graph") {
+            self.graph(&mut cx, depth, 1)
+        } else if is("polydata") || is("rectilinear_grid") || is("structured_grid") || is("structured_points") || is("unstructured_grid") {
+            self.dataset(&mut cx, depth, k, extent_block)
+        } else if is("table") {
+            self.table(&mut cx, depth)
+        } else if is("tree") {
+            self.graph(&mut cx, depth, 2)
+        } else if is("multiblock") {
+            self.multiblock(&mut cx, depth)
+        } else if is("overlapping_amr") {
+            self.amr(&mut cx, depth)
+        } else {
+            Err(self.err_at(at, Status::Unsupported, format!("data set type '{}' is not supported", show(k))))
+        }
+    }
+
+    /// At the end of an object: EOF, or (nested) an ENDCHILD left for the parent.
+    fn object_ends(&mut self, depth: usize) -> bool {
+        match self.peek_token() {
+            None => true,
+            Some(t) => depth > 0 && lower_is(t, "endchild"),
+        }
+    }
+
+    fn unexpected(&mut self, what: &str) -> Error {
+        let at = {
+            self.skip_ws();
+            self.pos
+        };
+        let t = self.peek_token().unwrap_or(b"");
+        self.err_at(at, Status::Parse, format!("unexpected keyword '{}' in {what}", show(t)))
+    }
+
+    // ----- data sets --------------------------------------------------------------------
+
+    fn dataset(&mut self, cx: &mut Ctx, depth: usize, kind: &[u8], extent_block: Option<[i32; 6]>) -> Result<DataObject> {
+        let is = |kw: &str| lower_is(kind, kw);
+        let (poly, rect, sgrid, image, ugrid) =
+            (is("polydata"), is("rectilinear_grid"), is("structured_grid"), is("structured_points"), is("unstructured_grid"));
+        let mut field = Attributes::new();
+        let mut points: Option<DataArray> = None;
+        let mut dims: Option<[usize; 3]> = None;
+        let mut extent_kw: Option<[i32; 6]> = None;
+        let mut spacing = [1.0f64; 3];
+        let mut origin = [0.0f64; 3];
+        let mut coords: [Option<DataArray>; 3] = [None, None, None];
+        let mut pcells: [CellArray; 4] = Default::default();
+        let mut ucells = CellArray::default();
+        let mut types: Vec<u8> = Vec::new();
+        let mut pd = Attributes::new();
+        let mut cd = Attributes::new();
+        while !self.object_ends(depth) {
+            let save = self.pos;
+            let t = self.token("keyword")?.to_ascii_lowercase();
+            let t = t.as_slice();
+            if lower_is(t, "field") {
+                field = self.field(cx)?;
+                self.apply_layout(cx, &mut field, Association::Field, Vec::new(), save)?;
+            } else if lower_is(t, "points") && (poly || sgrid || ugrid) {
+                let n = self.usize_("point count")?;
+                let ty = self.token("point type")?;
+                points = self.points(cx, ty, n, 3, true)?;
+            } else if lower_is(t, "dimensions") && !poly && !ugrid {
+                dims = Some([self.usize_("dimension")?, self.usize_("dimension")?, self.usize_("dimension")?]);
+            } else if lower_is(t, "extent") && !poly && !ugrid {
+                let mut e = [0i32; 6];
+                for v in &mut e {
+                    *v = self.parse_num::<i32>("extent")?;
+                }
+                extent_kw = Some(e);
+            } else if (lower_is(t, "spacing") || lower_is(t, "aspect_ratio")) && image {
+                spacing = [self.f64_("spacing")?, self.f64_("spacing")?, self.f64_("spacing")?];
+            } else if lower_is(t, "origin") && image {
+                origin = [self.f64_("origin")?, self.f64_("origin")?, self.f64_("origin")?];
+            } else if rect && (lower_is(t, "x_coordinates") || lower_is(t, "y_coordinates") || lower_is(t, "z_coordinates")) {
+                let axis = (t[0] - b'x') as usize;
+                let n = self.usize_("coordinate count")?;
+                let ty = self.token("coordinate type")?;
+                coords[axis] = self.points(cx, ty, n, 1, true)?;
+            } else if poly && (lower_is(t, "vertices") || lower_is(t, "lines") || lower_is(t, "polygons") || lower_is(t, "triangle_strips")) {
+                let i = if lower_is(t, "vertices") { 0 } else if lower_is(t, "lines") { 1 } else if lower_is(t, "polygons") { 2 } else { 3 };
+                pcells[i] = self.cells()?;
+            } else if ugrid && lower_is(t, "cells") {
+                ucells = self.cells()?;
+            } else if ugrid && lower_is(t, "cell_types") {
+                let n = self.usize_("cell count")?;
+                types = self.ints("int", n)?
+                    .into_iter()
+                    .map(|v| u8::try_from(v).map_err(|_| self.err(Status::Parse, format!("cell type {v} out of range"))))
+                    .collect::<Result<_>>()?;
+            } else if lower_is(t, "cell_data") {
+                let n = self.usize_("cell count")?;
+                cd = self.section(cx, n, Association::Cell)?;
+            } else if lower_is(t, "point_data") {
+                let n = self.usize_("point count")?;
+                pd = self.section(cx, n, Association::Point)?;
+            } else {
+                self.pos = save;
+                return Err(self.unexpected("data set"));
+            }
+        }
+        let end = self.pos;
+        let ext = &cx.ext;
+        let at_err = |m: String| Error::new(Status::Parse, format!("{m} (at byte {end})"));
+        let reader_extent = extent_kw.or(dims.map(dims_extent));
+        let extent = match (extent_block, ext.i64s("X")?) {
+            (Some(e), _) => Some(e),
+            (None, Some(x)) => {
+                let e: Vec<i32> = x.iter().map(|&v| v as i32).collect();
+                Some(<[i32; 6]>::try_from(e).map_err(|_| ext.err("X", "needs 6 values"))?)
+            }
+            (None, None) => reader_extent,
+        };
+        if poly {
+            return Ok(DataObject::PolyData(PolyData { points, cells: pcells, point_data: pd, cell_data: cd, field_data: field }));
+        }
+        if ugrid {
+            if types.len() != ucells.len() {
+                return Err(at_err(format!("{} cell types for {} cells", types.len(), ucells.len())));
+            }
+            return Ok(DataObject::UnstructuredGrid(UnstructuredGrid {
+                points,
+                cells: ucells,
+                cell_types: types,
+                point_data: pd,
+                cell_data: cd,
+                field_data: field,
+            }));
+        }
+        let extent = extent.ok_or_else(|| at_err("structured data set without DIMENSIONS or EXTENT".into()))?;
+        if rect {
+            return Ok(DataObject::RectilinearGrid(RectilinearGrid { extent, coordinates: coords, point_data: pd, cell_data: cd, field_data: field }));
+        }
+        if sgrid {
+            return Ok(DataObject::StructuredGrid(StructuredGrid { extent, points, point_data: pd, cell_data: cd, field_data: field }));
+        }
+        let rmin = reader_extent.unwrap_or([0; 6]);
+        for a in 0..3 {
+            if extent[2 * a] != rmin[2 * a] {
+                origin[a] -= (extent[2 * a] as f64 - rmin[2 * a] as f64) * spacing[a];
+            }
+        }
+        if let Some(o) = ext.f64s("O", 3)? {
+            origin.copy_from_slice(&o);
+        }
+        let mut img = ImageData::new(extent, origin, spacing);
+        if let Some(d) = ext.f64s("D", 9)? {
+            img.direction.copy_from_slice(&d);
+        }
+        img.point_data = pd;
+        img.cell_data = cd;
+        img.field_data = field;
+        Ok(if ext.has("SP") { DataObject::StructuredPoints(img) } else { DataObject::ImageData(img) })
+    }
+
+    /// `POINTS`/`*_COORDINATES` payload: `none_when_empty` maps 0 values to a missing array.
+    fn points(&mut self, cx: &mut Ctx, ty: &[u8], n: usize, nc: usize, none_when_empty: bool) -> Result<Option<DataArray>> {
+        let k = cx.k;
+        let a = self.array(cx, ty, n, nc, None)?;
+        let key = format!("Z{k}");
+        if cx.ext.has(&key) || (none_when_empty && n == 0 && !cx.ext.has(&format!("E{k}"))) {
+            return Ok(None);
+        }
+        Ok(Some(a))
+    }
+
+    fn cells(&mut self) -> Result<CellArray> {
+        let at = self.pos;
+        let a = self.usize_("cell array size")?;
+        let b = self.usize_("cell array size")?;
+        if self.major < 5 {
+            let stream = self.ints("int", b)?;
+            let cells = CellArray::from_legacy(&stream).map_err(|e| self.err_at(at, Status::Parse, e.message))?;
+            if cells.len() != a && !(a == 0 && cells.is_empty()) {
+                return Err(self.err_at(at, Status::Parse, format!("{a} cells announced, {} found", cells.len())));
+            }
+            return Ok(cells);
+        }
+        self.expect("offsets")?;
+        let t1 = self.token("offsets type")?.to_ascii_lowercase();
+        let offsets = self.ints(&String::from_utf8_lossy(&t1), a)?;
+        self.expect("connectivity")?;
+        let at2 = self.pos;
+        let t2 = self.token("connectivity type")?.to_ascii_lowercase();
+        if t1 != t2 {
+            return Err(self.err_at(at2, Status::Parse, "OFFSETS and CONNECTIVITY have different types"));
+        }
+        let conn = self.ints(&String::from_utf8_lossy(&t2), b)?;
+        CellArray::new(offsets.into(), conn.into()).map_err(|e| self.err_at(at, Status::Parse, e.message))
+    }
+
+    /// `n` integers of a cell-array type (`int`, `long`, `vtktypeint64`, `vtkIdType`).
+    fn ints(&mut self, ty: &str, n: usize) -> Result<Vec<i64>> {
+        let at = self.pos;
+        let size = match ty {
+            "int" | "vtkidtype" => 4,
+            "long" | "vtktypeint64" => 8,
+            _ => return Err(self.err_at(at, Status::Parse, format!("cell arrays cannot be of type '{ty}'"))),
+        };
+        if self.binary {
+            self.rest_of_line()?;
+            let bytes = n.checked_mul(size).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
+            let raw = self.take(bytes, "integer array")?;
+            Ok(if size == 4 { get_be::<i32>(raw, n).into_iter().map(i64::from).collect() } else { get_be::<i64>(raw, n) })
+        } else {
+            if n > self.remaining() {
+                return Err(self.err(Status::Truncated, format!("{n} integers announced, only {} bytes remain", self.remaining())));
+            }
+            let mut v = Vec::with_capacity(n);
+            for _ in 0..n {
+                v.push(self.parse_num::<i64>("integer")?);
+            }
+            Ok(v)
+        }
+    }
+
+    // ----- arrays -----------------------------------------------------------------------
+
+    /// Reads an array's values (after its type token), its METADATA, and applies the
+    /// extension tokens of array number `cx.k`.
+    fn array(&mut self, cx: &mut Ctx, ty_tok: &[u8], nt: usize, nc: usize, name: Option<String>) -> Result<DataArray> {
+        let k = cx.k;
+        cx.k += 1;
+        let at = self.pos;
+        let (ty, narrow_id) = scalar_type_of(ty_tok)
+            .ok_or_else(|| self.err_at(at, Status::Parse, format!("unknown array type '{}'", show(ty_tok))))?;
+        if nc == 0 {
+            return Err(self.err_at(at, Status::Parse, "array with 0 components"));
+        }
+        let n = nt.checked_mul(nc).ok_or_else(|| self.err_at(at, Status::Parse, "array size overflows"))?;
+        let mut data = self.values(ty, narrow_id, n, nt, nc)?;
+        if cx.ext.has(&format!("I{k}")) {
+            if let ArrayData::LongLong(b) = data {
+                data = ArrayData::IdType(b);
+            }
+        }
+        let mut a = DataArray::new(name.as_deref(), nc, data).map_err(|e| self.err_at(at, Status::Parse, e.message))?;
+        if lower_is(self.peek_token().unwrap_or(b""), "metadata") {
+            self.metadata(cx, &mut a, k)?;
+        }
+        if cx.ext.has(&format!("C{k}")) && a.component_names.is_none() {
+            a.component_names = Some(vec![String::new(); nc]);
+        }
+        let key = format!("N{k}");
+        match cx.ext.get(&key) {
+            Some(None) => a.name = None,
+            Some(Some(v)) => a.name = Some(cx.ext.string(&key, v)?),
+            None => {}
+        }
+        let key = format!("L{k}");
+        if let Some(v) = cx.ext.value(&key) {
+            match v.split_once(':') {
+                Some((name, hex)) => {
+                    let hb = hex.as_bytes();
+                    if hb.len() % 8 != 0 {
+                        return Err(cx.ext.err(&key, "bad colour list"));
+                    }
+                    let mut rgba = Vec::with_capacity(hb.len() / 8);
+                    for c in hb.chunks_exact(8) {
+                        let mut px = [0u8; 4];
+                        for (i, p) in px.iter_mut().enumerate() {
+                            let s = std::str::from_utf8(&c[2 * i..2 * i + 2]).unwrap_or("zz");
+                            *p = u8::from_str_radix(s, 16).map_err(|_| cx.ext.err(&key, "bad colour"))?;
+                        }
+                        rgba.push(px);
+                    }
+                    a.lookup_table = Some(LookupTable { name: cx.ext.string(&key, name)?, rgba });
+                }
+                None => {
+                    let name = cx.ext.string(&key, v)?;
+                    if let Some(t) = &mut a.lookup_table {
+                        t.name = name;
+                    }
+                }
+            }
+        }
+        Ok(a)
+    }
+
+    fn values(&mut self, ty: ScalarType, narrow_id: bool, n: usize, nt: usize, nc: usize) -> Result<ArrayData> {
+        if self.binary || matches!(ty, ScalarType::String | ScalarType::Variant) {
+            self.rest_of_line()?;
+        }
+        let at = self.pos;
+        if ty == ScalarType::Variant {
+            if n > self.remaining() / 2 {
+                return Err(self.err(Status::Truncated, format!("{n} variant values announced, only {} bytes remain", self.remaining())));
+            }
+            let mut v = Vec::with_capacity(n);
+            for _ in 0..n {
+                let lat = self.pos;
+                let l = self.line()?;
+                let (code, text) = match l.iter().position(|&c| c == b' ') {
+                    Some(i) => (&l[..i], &l[i + 1..]),
+                    None => (l, &l[l.len()..]),
+                };
+                let type_code = std::str::from_utf8(code)
+                    .ok()
+                    .and_then(|s| s.trim().parse::<i32>().ok())
+                    .ok_or_else(|| self.err_at(lat, Status::Parse, format!("bad variant type '{}'", show(code))))?;
+                v.push(Variant { type_code, text: self.string(text, lat)? });
+            }
+            return Ok(ArrayData::Variant(v));
+        }
+        if ty == ScalarType::String {
+            if n > self.remaining() {
+                return Err(self.err(Status::Truncated, format!("{n} strings announced, only {} bytes remain", self.remaining())));
+            }
+            let mut v = Vec::with_capacity(n);
+            for _ in 0..n {
+                let sat = self.pos;
+                if self.binary {
+                    let h = self.take(1, "string header")?[0];
+                    let len = match h >> 6 {
+                        3 => (h & 0x3F) as u64,
+                        2 => {
+                            let r = self.take(1, "string header")?;
+                            u16::from_be_bytes([h & 0x3F, r[0]]) as u64
+                        }
+                        1 => {
+                            let r = self.take(3, "string header")?;
+                            u32::from_be_bytes([h & 0x3F, r[0], r[1], r[2]]) as u64
+                        }
+                        _ => {
+                            let r = self.take(7, "string header")?;
+                            u64::from_be_bytes([h & 0x3F, r[0], r[1], r[2], r[3], r[4], r[5], r[6]])
+                        }
+                    };
+                    let len = usize::try_from(len).unwrap_or(usize::MAX);
+                    let s = self.take(len, "string value")?;
+                    v.push(String::from_utf8(s.to_vec()).map_err(|_| self.err_at(sat, Status::InvalidUtf8, "string value is not valid UTF-8"))?);
+                } else {
+                    let l = self.line()?;
+                    v.push(self.string(l, sat)?);
+                }
+            }
+            return Ok(ArrayData::String(v));
+        }
+        if ty == ScalarType::Bit {
+            if self.binary {
+                let correct = n.div_ceil(8);
+                // VTK 9.1 writes ((tuples-1)/8)+1 bytes for multi-component bit arrays.
+                let buggy = if nt > 0 { (nt - 1) / 8 + 1 } else { 0 };
+                let after_ok = |p: usize| p >= self.b.len() || self.b[p].is_ascii_whitespace();
+                let take = if correct != buggy && nc > 1 && correct <= self.remaining() && after_ok(self.pos + correct) {
+                    correct
+                } else if correct != buggy && nc > 1 && buggy <= self.remaining() && self.b.get(self.pos + buggy) == Some(&b'\n') {
+                    buggy
+                } else {
+                    correct
+                };
+                let mut raw = self.take(take, "bit array")?.to_vec();
+                raw.resize(correct, 0);
+                return Bits::from_packed(raw, n).map(ArrayData::Bit).map_err(|e| self.err_at(at, Status::Parse, e.message));
+            }
+            if n > self.remaining() {
+                return Err(self.err(Status::Truncated, format!("{n} bits announced, only {} bytes remain", self.remaining())));
+            }
+            let mut bools = Vec::with_capacity(n);
+            for _ in 0..n {
+                bools.push(self.parse_num::<u8>("bit")? != 0);
+            }
+            return Ok(ArrayData::Bit(Bits::from_bools(&bools)));
+        }
+        let size = if narrow_id { 4 } else { ty.size().unwrap_or(1) };
+        if self.binary {
+            let bytes = n.checked_mul(size).ok_or_else(|| self.err(Status::Parse, "array size overflows"))?;
+            let raw = self.take(bytes, "array data")?;
+            return Ok(match ty {
+                ScalarType::Char => ArrayData::Char(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::SignedChar => ArrayData::SignedChar(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::UnsignedChar => ArrayData::UnsignedChar(Buffer::from_vec(raw.to_vec())),
+                ScalarType::Short => ArrayData::Short(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::UnsignedShort => ArrayData::UnsignedShort(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::Int => ArrayData::Int(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::UnsignedInt => ArrayData::UnsignedInt(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::Long => ArrayData::Long(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::UnsignedLong => ArrayData::UnsignedLong(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::LongLong => ArrayData::LongLong(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::UnsignedLongLong => ArrayData::UnsignedLongLong(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::Float => ArrayData::Float(Buffer::from_vec(get_be(raw, n))),
+                ScalarType::Double => ArrayData::Double(Buffer::from_vec(get_be(raw, n))),
+                _ => ArrayData::IdType(Buffer::from_vec(get_be::<i32>(raw, n).into_iter().map(i64::from).collect())),
+            });
+        }
+        if n > self.remaining() {
+            return Err(self.err(Status::Truncated, format!("{n} values announced, only {} bytes remain", self.remaining())));
+        }
+        macro_rules! ascii {
+            ($t:ty, $v:ident) => {{
+                let mut v: Vec<$t> = Vec::with_capacity(n);
+                for _ in 0..n {
+                    v.push(self.parse_num::<$t>(ty.name())?);
+                }
+                ArrayData::$v(Buffer::from_vec(v))
+            }};
+        }
+        Ok(match ty {
+            ScalarType::Char => ascii!(i8, Char),
+            ScalarType::SignedChar => ascii!(i8, SignedChar),
+            ScalarType::UnsignedChar => ascii!(u8, UnsignedChar),
+            ScalarType::Short => ascii!(i16, Short),
+            ScalarType::UnsignedShort => ascii!(u16, UnsignedShort),
+            ScalarType::Int => ascii!(i32, Int),
+            ScalarType::UnsignedInt => ascii!(u32, UnsignedInt),
+            ScalarType::Long => ascii!(i64, Long),
+            ScalarType::UnsignedLong => ascii!(u64, UnsignedLong),
+            ScalarType::LongLong => ascii!(i64, LongLong),
+            ScalarType::UnsignedLongLong => ascii!(u64, UnsignedLongLong),
+            ScalarType::Float => ascii!(f32, Float),
+            ScalarType::Double => ascii!(f64, Double),
+            _ => ascii!(i64, IdType),
+        })
+    }
+
+    fn metadata(&mut self, cx: &Ctx, a: &mut DataArray, k: usize) -> Result<()> {
+        self.expect("metadata")?;
+        self.rest_of_line()?;
+        let nc = a.components();
+        let qprefix = format!("Q{k}_");
+        let mut exotic: Vec<(usize, InfoEntry)> = Vec::new();
+        for (rest, v) in cx.ext.keys_with_prefix(&qprefix) {
+            let key = format!("{qprefix}{rest}");
+            let j: usize = rest.parse().map_err(|_| cx.ext.err(&key, "bad index"))?;
+            let parts: Vec<&str> = v.unwrap_or("").split(',').collect();
+            if parts.len() < 4 {
+                return Err(cx.ext.err(&key, "too few fields"));
+            }
+            let vals: Vec<f64> = parts[3..]
+                .iter()
+                .map(|h| u64::from_str_radix(h, 16).map(f64::from_bits))
+                .collect::<std::result::Result<_, _>>()
+                .map_err(|_| cx.ext.err(&key, "bad value"))?;
+            let value = if parts[2] == "d" { InfoValue::Double(vals[0]) } else { InfoValue::DoubleVector(vals) };
+            exotic.push((j, InfoEntry { name: cx.ext.string(&key, parts[0])?, location: cx.ext.string(&key, parts[1])?, value }));
+        }
+        exotic.sort_by_key(|e| e.0);
+        let mut info: Vec<InfoEntry> = Vec::new();
+        loop {
+            let at = self.pos;
+            let l = self.line()?;
+            let trimmed = String::from_utf8_lossy(l).trim().to_owned();
+            if trimmed.is_empty() {
+                break;
+            }
+            if lower_is(trimmed.as_bytes(), "component_names") {
+                let mut names = Vec::with_capacity(nc.min(self.remaining()));
+                for _ in 0..nc {
+                    let lat = self.pos;
+                    let l = self.line()?;
+                    names.push(self.string(l, lat)?);
+                }
+                a.component_names = Some(names);
+            } else if lower_is(trimmed.as_bytes(), "information") {
+                let n: usize = trimmed[11..]
+                    .trim()
+                    .parse()
+                    .map_err(|_| self.err_at(at, Status::Parse, "bad INFORMATION count"))?;
+                let mut j = 0usize;
+                for _ in 0..n {
+                    while exotic.iter().any(|e| e.0 == j) {
+                        j += 1;
+                    }
+                    let lat = self.pos;
+                    let l = String::from_utf8_lossy(self.line()?).into_owned();
+                    let w: Vec<&str> = l.split_ascii_whitespace().collect();
+                    if w.len() != 4 || !w[0].eq_ignore_ascii_case("name") || !w[2].eq_ignore_ascii_case("location") {
+                        return Err(self.err_at(lat, Status::Parse, format!("expected 'NAME <key> LOCATION <class>', found '{}'", show(l.as_bytes()))));
+                    }
+                    let name = self.string(w[1].as_bytes(), lat)?;
+                    let location = self.string(w[3].as_bytes(), lat)?;
+                    let dat = self.pos;
+                    let dl = self.line()?;
+                    if !lower_is(dl, "data") {
+                        return Err(self.err_at(dat, Status::Parse, "expected DATA"));
+                    }
+                    let data = &dl[4..];
+                    let data = data.strip_prefix(b" ").unwrap_or(data);
+                    let text = String::from_utf8_lossy(data).into_owned();
+                    let code = match cx.ext.value(&format!("T{k}_{j}")) {
+                        Some(c) => c.chars().next().unwrap_or('s'),
+                        None => infer_info(&name, &text),
+                    };
+                    let bad = || self.err_at(dat, Status::Parse, format!("bad information value '{}'", show(data)));
+                    let toks: Vec<&str> = text.split_ascii_whitespace().collect();
+                    let value = match code {
+                        'd' => InfoValue::Double(toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?),
+                        'l' => InfoValue::IdType(toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?),
+                        'i' => InfoValue::Integer(toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?),
+                        'u' => InfoValue::UnsignedLong(toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?),
+                        'D' => InfoValue::DoubleVector(toks.iter().skip(1).map(|t| t.parse().map_err(|_| bad())).collect::<Result<_>>()?),
+                        'I' => InfoValue::IntegerVector(toks.iter().skip(1).map(|t| t.parse().map_err(|_| bad())).collect::<Result<_>>()?),
+                        'S' => {
+                            let cnt: usize = toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?;
+                            let mut v = Vec::new();
+                            for _ in 0..cnt {
+                                let sat = self.pos;
+                                let l = self.line()?;
+                                v.push(self.string(l, sat)?);
+                            }
+                            InfoValue::StringVector(v)
+                        }
+                        _ => InfoValue::String(self.string(data, dat)?),
+                    };
+                    info.push(InfoEntry { name, location, value });
+                    j += 1;
+                }
+            } else {
+                return Err(self.err_at(at, Status::Parse, format!("unexpected line '{}' in METADATA", show(l))));
+            }
+        }
+        for (j, e) in exotic {
+            let j = j.min(info.len());
+            info.insert(j, e);
+        }
+        a.info = info;
+        Ok(())
+    }
+
+    // ----- attributes -------------------------------------------------------------------
+
+    fn field(&mut self, cx: &mut Ctx) -> Result<Attributes> {
+        let _name = self.token("field name")?;
+        let n = self.usize_("field array count")?;
+        let mut arrays = Vec::new();
+        for _ in 0..n {
+            let at = self.pos;
+            let name = self.token("array name")?;
+            if lower_is(name, "null_array") {
+                continue;
+            }
+            let name = self.string(name, at)?;
+            let nc = self.usize_("component count")?;
+            let nt = self.usize_("tuple count")?;
+            let ty = self.token("array type")?;
+            arrays.push(self.array(cx, ty, nt, nc, Some(name))?);
+        }
+        Attributes::from_parts(arrays, [None; 8]).map_err(|e| self.err(Status::Parse, e.message))
+    }
+
+    fn section(&mut self, cx: &mut Ctx, n: usize, assoc: Association) -> Result<Attributes> {
+        let start = self.pos;
+        let mut file: Vec<(DataArray, Option<AttributeRole>)> = Vec::new();
+        let mut pending_lut: Option<(usize, Vec<u8>)> = None;
+        loop {
+            let save = self.pos;
+            let Some(t) = self.next_token() else { break };
+            let at = self.pos;
+            if lower_is(t, "field") {
+                let f = self.field(cx)?;
+                for a in f.arrays() {
+                    file.push((a.clone(), None));
+                }
+                continue;
+            }
+            if lower_is(t, "lookup_table") {
+                let lat = self.pos;
+                let name = self.token("lookup table name")?;
+                let count = self.usize_("lookup table size")?;
+                let rgba: Vec<[u8; 4]> = if self.binary {
+                    self.rest_of_line()?;
+                    let nb = count.checked_mul(4).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
+                    self.take(nb, "lookup table")?.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]).collect()
+                } else {
+                    if count > self.remaining() {
+                        return Err(self.err(Status::Truncated, "lookup table larger than the input"));
+                    }
+                    let mut v = Vec::with_capacity(count);
+                    for _ in 0..count {
+                        let mut c = [0u8; 4];
+                        for x in &mut c {
+                            *x = (255.0 * self.f64_("colour")? + 0.5) as u8;
+                        }
+                        v.push(c);
+                    }
+                    v
+                };
+                if let Some((i, lname)) = &pending_lut {
+                    if lname.as_slice() == name && name != b"default" {
+                        let nm = self.string(name, lat)?;
+                        file[*i].0.lookup_table = Some(LookupTable { name: nm, rgba });
+                    }
+                }
+                continue;
+            }
+            let Some(role) = role_of(t) else {
+                self.pos = save;
+                break;
+            };
+            let nat = self.pos;
+            let raw_name = self.token("attribute name")?;
+            let name = self.string(raw_name, nat)?;
+            let array = if lower_is(t, "color_scalars") {
+                let nc = self.usize_("component count")?;
+                if self.binary {
+                    self.array(cx, b"unsigned_char", n, nc, Some(name))?
+                } else {
+                    let mut a = self.array(cx, b"float", n, nc, Some(name))?;
+                    let ArrayData::Float(f) = a.data() else { return Err(self.err(Status::Parse, "colour scalars")) };
+                    let bytes: Vec<u8> = f.as_slice().iter().map(|&v| (255.0 * v + 0.5) as u8).collect();
+                    a.set_data(ArrayData::UnsignedChar(Buffer::from_vec(bytes))).map_err(|e| self.err(Status::Parse, e.message))?;
+                    a
+                }
+            } else if lower_is(t, "scalars") {
+                let ty = self.token("array type")?;
+                let l = String::from_utf8_lossy(self.line()?).into_owned();
+                let nc = match l.trim() {
+                    "" => 1,
+                    s => s.parse::<usize>().map_err(|_| self.err_at(at, Status::Parse, "bad SCALARS component count"))?,
+                };
+                if !(1..=4).contains(&nc) {
+                    return Err(self.err_at(at, Status::Parse, format!("SCALARS with {nc} components")));
+                }
+                self.expect("lookup_table")?;
+                let lut = self.token("lookup table name")?.to_vec();
+                let a = self.array(cx, ty, n, nc, Some(name))?;
+                pending_lut = Some((file.len(), lut));
+                a
+            } else {
+                let nc = match role {
+                    AttributeRole::Vectors | AttributeRole::Normals => 3,
+                    AttributeRole::TCoords => {
+                        let d = self.usize_("texture dimension")?;
+                        if !(1..=3).contains(&d) {
+                            return Err(self.err_at(at, Status::Parse, format!("texture coordinates of dimension {d}")));
+                        }
+                        d
+                    }
+                    AttributeRole::Tensors if lower_is(t, "tensors6") => 6,
+                    AttributeRole::Tensors => 9,
+                    _ => 1,
+                };
+                let ty = self.token("array type")?;
+                self.array(cx, ty, n, nc, Some(name))?
+            };
+            file.push((array, Some(role)));
+        }
+        let mut attrs = Attributes::new();
+        self.apply_layout(cx, &mut attrs, assoc, file, start)?;
+        Ok(attrs)
+    }
+
+    /// Builds the final collection from the file's arrays: by the `A<assoc>` token when
+    /// present, else in file order with the first array of each role active.
+    fn apply_layout(
+        &self,
+        cx: &Ctx,
+        attrs: &mut Attributes,
+        assoc: Association,
+        file: Vec<(DataArray, Option<AttributeRole>)>,
+        at: usize,
+    ) -> Result<()> {
+        let key = format!("A{}", assoc as i32);
+        let file = if assoc == Association::Field {
+            attrs.arrays().iter().cloned().map(|a| (a, None)).collect()
+        } else {
+            file
+        };
+        let Some(v) = cx.ext.value(&key) else {
+            if assoc == Association::Field {
+                return Ok(());
+            }
+            let mut active = [None; 8];
+            for (i, (_, r)) in file.iter().enumerate() {
+                if let Some(r) = r {
+                    if active[*r as usize].is_none() {
+                        active[*r as usize] = Some(i);
+                    }
+                }
+            }
+            *attrs = Attributes::from_parts(file.into_iter().map(|x| x.0).collect(), active)
+                .map_err(|e| self.err_at(at, Status::Parse, e.message))?;
+            return Ok(());
+        };
+        let (order, roles) = v.split_once('/').ok_or_else(|| cx.ext.err(&key, "missing '/'"))?;
+        let order: Vec<usize> = if order.is_empty() {
+            Vec::new()
+        } else {
+            order.split(',').map(|x| x.parse().map_err(|_| cx.ext.err(&key, "bad index"))).collect::<Result<_>>()?
+        };
+        let roles: Vec<Option<usize>> = roles
+            .split(',')
+            .map(|x| if x == "-" { Ok(None) } else { x.parse().map(Some).map_err(|_| cx.ext.err(&key, "bad role")) })
+            .collect::<Result<_>>()?;
+        if roles.len() != 8 {
+            return Err(cx.ext.err(&key, "needs 8 roles"));
+        }
+        let mut slots: Vec<Option<DataArray>> = file.into_iter().map(|x| Some(x.0)).collect();
+        let mut arrays = Vec::with_capacity(order.len());
+        for &p in &order {
+            let a = slots.get_mut(p).and_then(Option::take).ok_or_else(|| cx.ext.err(&key, "index out of range"))?;
+            arrays.push(a);
+        }
+        let mut active = [None; 8];
+        active.copy_from_slice(&roles);
+        *attrs = Attributes::from_parts(arrays, active).map_err(|e| cx.ext.err(&key, &e.message))?;
+        Ok(())
+    }
+
+    // ----- table, graphs ----------------------------------------------------------------
+
+    fn table(&mut self, cx: &mut Ctx, depth: usize) -> Result<DataObject> {
+        let mut t = Table::default();
+        while !self.object_ends(depth) {
+            let save = self.pos;
+            let tok = self.token("keyword")?;
+            if lower_is(tok, "field") {
+                t.field_data = self.field(cx)?;
+                self.apply_layout(cx, &mut t.field_data, Association::Field, Vec::new(), save)?;
+            } else if lower_is(tok, "row_data") {
+                let n = self.usize_("row count")?;
+                t.row_data = self.section(cx, n, Association::Row)?;
+            } else {
+                self.pos = save;
+                return Err(self.unexpected("table"));
+            }
+        }
+        Ok(DataObject::Table(t))
+    }
+
+    /// kind: 0 directed, 1 undirected, 2 tree.
+    fn graph(&mut self, cx: &mut Ctx, depth: usize, kind: u8) -> Result<DataObject> {
+        let mut g = Graph::default();
+        let mut nv: Option<usize> = None;
+        let mut npoints: Option<usize> = None;
+        while !self.object_ends(depth) {
+            let save = self.pos;
+            let tok = self.token("keyword")?;
+            if lower_is(tok, "field") {
+                g.field_data = self.field(cx)?;
+                self.apply_layout(cx, &mut g.field_data, Association::Field, Vec::new(), save)?;
+            } else if lower_is(tok, "points") {
+                let n = self.usize_("point count")?;
+                let ty = self.token("point type")?;
+                g.points = self.points(cx, ty, n, 3, false)?;
+                npoints = Some(n);
+            } else if lower_is(tok, "vertices") {
+                nv = Some(self.usize_("vertex count")?);
+            } else if lower_is(tok, "edges") {
+                let ne = self.usize_("edge count")?;
+                if ne > self.remaining() / 4 {
+                    return Err(self.err(Status::Truncated, format!("{ne} edges announced, only {} bytes remain", self.remaining())));
+                }
+                let mut e = Vec::with_capacity(2 * ne);
+                for _ in 0..ne {
+                    let a = self.parse_num::<i64>("edge vertex")?;
+                    let b = self.parse_num::<i64>("edge vertex")?;
+                    if kind == 2 {
+                        e.extend_from_slice(&[b, a]);
+                    } else {
+                        e.extend_from_slice(&[a, b]);
+                    }
+                }
+                g.edges = e.into();
+            } else if lower_is(tok, "edge_data") {
+                let n = self.usize_("edge count")?;
+                g.edge_data = self.section(cx, n, Association::Edge)?;
+            } else if lower_is(tok, "vertex_data") {
+                let n = self.usize_("vertex count")?;
+                g.vertex_data = self.section(cx, n, Association::Vertex)?;
+            } else {
+                self.pos = save;
+                return Err(self.unexpected("graph"));
+            }
+        }
+        g.num_vertices = match (nv, npoints) {
+            (Some(n), _) => n,
+            (None, Some(n)) => n,
+            (None, None) if kind == 2 && g.num_edges() > 0 => g.num_edges() + 1,
+            _ => 0,
+        };
+        Ok(match kind {
+            0 => DataObject::DirectedGraph(g),
+            1 => DataObject::UndirectedGraph(g),
+            _ => DataObject::Tree(g),
+        })
+    }
+
+    // ----- composites -------------------------------------------------------------------
+
+    fn multiblock(&mut self, cx: &mut Ctx, depth: usize) -> Result<DataObject> {
+        let mut mb = MultiBlock::default();
+        self.expect("children")?;
+        let n = self.usize_("child count")?;
+        for i in 0..n {
+            self.expect("child")?;
+            let code = self.parse_num::<i32>("child type")?;
+            let lat = self.pos;
+            let rest = self.line()?;
+            let mut name = None;
+            let trimmed: &[u8] = {
+                let s = rest.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(rest.len());
+                &rest[s..]
+            };
+            if trimmed.first() == Some(&b'[') {
+                if let Some(end) = trimmed.iter().rposition(|&c| c == b']') {
+                    let raw = &trimmed[1..end.max(1)];
+                    name = Some(String::from_utf8(raw.to_vec()).map_err(|_| self.err_at(lat, Status::InvalidUtf8, "block name is not valid UTF-8"))?);
+                }
+            }
+            let key = format!("B{i}");
+            if let Some(v) = cx.ext.value(&key) {
+                name = Some(cx.ext.string(&key, v)?);
+            }
+            let object = if code < 0 {
+                None
+            } else {
+                let cat = self.pos;
+                let mut child = self.object(depth + 1, None).map_err(|e| e.context(format_args!("block {i}")))?;
+                child = match (code, child) {
+                    (1, DataObject::ImageData(img)) => DataObject::StructuredPoints(img),
+                    (6, DataObject::StructuredPoints(img)) => DataObject::ImageData(img),
+                    (_, c) => c,
+                };
+                if child.type_code() != code {
+                    return Err(self.err_at(cat, Status::Parse, format!("block {i}: CHILD type {code} holds a {}", child.class_name())));
+                }
+                Some(Box::new(child))
+            };
+            self.expect("endchild")?;
+            mb.blocks.push(Block { name, object });
+        }
+        while !self.object_ends(depth) {
+            let save = self.pos;
+            let tok = self.token("keyword")?;
+            if lower_is(tok, "field") {
+                mb.field_data = self.field(cx)?;
+                self.apply_layout(cx, &mut mb.field_data, Association::Field, Vec::new(), save)?;
+            } else {
+                self.pos = save;
+                return Err(self.unexpected("multiblock"));
+            }
+        }
+        Ok(DataObject::MultiBlock(mb))
+    }
+
+    fn amr(&mut self, cx: &mut Ctx, depth: usize) -> Result<DataObject> {
+        self.expect("grid_description")?;
+        let gd = self.parse_num::<i32>("grid description")?;
+        self.expect("origin")?;
+        let origin = [self.f64_("origin")?, self.f64_("origin")?, self.f64_("origin")?];
+        self.expect("levels")?;
+        let nl = self.usize_("level count")?;
+        let mut amr = Amr::new(origin, gd);
+        let mut total = 0usize;
+        for _ in 0..nl {
+            let nb = self.usize_("block count")?;
+            let spacing = [self.f64_("spacing")?, self.f64_("spacing")?, self.f64_("spacing")?];
+            total = total.checked_add(nb).ok_or_else(|| self.err(Status::Parse, "block count overflows"))?;
+            if total > self.remaining() {
+                return Err(self.err(Status::Truncated, "more AMR blocks announced than the input can hold"));
+            }
+            amr.levels.push(AmrLevel { spacing, refinement_ratio: 2, blocks: Vec::with_capacity(nb) });
+            for _ in 0..nb {
+                amr.levels.last_mut().map(|l| l.blocks.push(AmrBlock { bbox: [0; 6], grid: None }));
+            }
+        }
+        self.expect("amrboxes")?;
+        let at = self.pos;
+        let nboxes = self.usize_("box count")?;
+        let six = self.usize_("box width")?;
+        if nboxes != total || six != 6 {
+            return Err(self.err_at(at, Status::Parse, format!("AMRBOXES {nboxes} {six} for {total} blocks")));
+        }
+        let boxes = self.ints("int", 6 * total)?;
+        let mut bi = 0;
+        for l in &mut amr.levels {
+            for b in &mut l.blocks {
+                for (d, s) in b.bbox.iter_mut().zip(&boxes[6 * bi..6 * bi + 6]) {
+                    *d = i32::try_from(*s).unwrap_or(0);
+                }
+                bi += 1;
+            }
+        }
+        let spacings: Vec<[f64; 3]> = amr.levels.iter().map(|l| l.spacing).collect();
+        let mut ratios = inferred_ratios(&spacings);
+        if let Some(r) = cx.ext.i64s("R")? {
+            if r.len() != ratios.len() {
+                return Err(cx.ext.err("R", "one ratio per level"));
+            }
+            ratios = r.into_iter().map(|x| x as i32).collect();
+        }
+        for (l, r) in amr.levels.iter_mut().zip(ratios) {
+            l.refinement_ratio = r;
+        }
+        while !self.object_ends(depth) {
+            let save = self.pos;
+            let tok = self.token("keyword")?;
+            if lower_is(tok, "field") {
+                amr.field_data = self.field(cx)?;
+                self.apply_layout(cx, &mut amr.field_data, Association::Field, Vec::new(), save)?;
+            } else if lower_is(tok, "child") && !lower_is(tok, "children") {
+                let cat = self.pos;
+                let l = self.usize_("AMR level")?;
+                let b = self.usize_("AMR block")?;
+                self.rest_of_line()?;
+                let child = self.object(depth + 1, None).map_err(|e| e.context(format_args!("AMR level {l} block {b}")))?;
+                let grid = match child {
+                    DataObject::ImageData(g) | DataObject::StructuredPoints(g) => g,
+                    other => return Err(self.err_at(cat, Status::Parse, format!("AMR block holds a {}", other.class_name()))),
+                };
+                let slot = amr
+                    .levels
+                    .get_mut(l)
+                    .and_then(|lv| lv.blocks.get_mut(b))
+                    .ok_or_else(|| self.err_at(cat, Status::Parse, format!("AMR block ({l}, {b}) does not exist")))?;
+                slot.grid = Some(grid);
+                self.expect("endchild")?;
+            } else {
+                self.pos = save;
+                return Err(self.unexpected("overlapping AMR"));
+            }
+        }
+        Ok(DataObject::OverlappingAmr(amr))
+    }
+}
