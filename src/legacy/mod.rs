@@ -160,7 +160,7 @@ pub fn read_file_bytes(bytes: &[u8]) -> Result<DataObject> {
     };
     let mut p = read::Parser::new(bytes, start);
     let obj = p.object(0, block)?;
-    obj.validate().map_err(|e| Error::new(e.status, format!("decoded object is invalid: {}", e.message)))?;
+    obj.validate().map_err(|e| Error::new(e.status, format!("decoded object (starting at byte {start}) is invalid: {}", e.message)))?;
     Ok(obj)
 }
 

@@ -487,6 +487,10 @@ impl<'a> Parser<'a> {
         if lower_is(self.peek_token().unwrap_or(b""), "metadata") {
             self.metadata(cx, &mut a, k)?;
         }
+        for (j, e) in Self::exotic_info(cx, k)? {
+            let j = j.min(a.info.len());
+            a.info.insert(j, e);
+        }
         if cx.ext.has(&format!("C{k}")) && a.component_names.is_none() {
             a.component_names = Some(vec![String::new(); nc]);
         }
@@ -662,10 +666,8 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn metadata(&mut self, cx: &Ctx, a: &mut DataArray, k: usize) -> Result<()> {
-        self.expect("metadata")?;
-        self.rest_of_line()?;
-        let nc = a.components();
+    /// Information entries the writer kept out of METADATA (NaN/Inf values), by position.
+    fn exotic_info(cx: &Ctx, k: usize) -> Result<Vec<(usize, InfoEntry)>> {
         let qprefix = format!("Q{k}_");
         let mut exotic: Vec<(usize, InfoEntry)> = Vec::new();
         for (rest, v) in cx.ext.keys_with_prefix(&qprefix) {
@@ -684,6 +686,14 @@ impl<'a> Parser<'a> {
             exotic.push((j, InfoEntry { name: cx.ext.string(&key, parts[0])?, location: cx.ext.string(&key, parts[1])?, value }));
         }
         exotic.sort_by_key(|e| e.0);
+        Ok(exotic)
+    }
+
+    fn metadata(&mut self, cx: &Ctx, a: &mut DataArray, k: usize) -> Result<()> {
+        self.expect("metadata")?;
+        self.rest_of_line()?;
+        let nc = a.components();
+        let exotic = Self::exotic_info(cx, k)?;
         let mut info: Vec<InfoEntry> = Vec::new();
         loop {
             let at = self.pos;
@@ -758,10 +768,6 @@ impl<'a> Parser<'a> {
                 return Err(self.err_at(at, Status::Parse, format!("unexpected line '{}' in METADATA", show(l))));
             }
         }
-        for (j, e) in exotic {
-            let j = j.min(info.len());
-            info.insert(j, e);
-        }
         a.info = info;
         Ok(())
     }
@@ -791,6 +797,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let mut file: Vec<(DataArray, Option<AttributeRole>)> = Vec::new();
         let mut pending_lut: Option<(usize, Vec<u8>)> = None;
+        let mut pending_k = 0usize;
         loop {
             let save = self.pos;
             let Some(t) = self.next_token() else { break };
@@ -826,7 +833,13 @@ impl<'a> Parser<'a> {
                 };
                 if let Some((i, lname)) = &pending_lut {
                     if lname.as_slice() == name && name != b"default" {
-                        let nm = self.string(name, lat)?;
+                        let mut nm = self.string(name, lat)?;
+                        let key = format!("L{}", pending_k);
+                        if let Some(v) = cx.ext.value(&key) {
+                            if !v.contains(':') {
+                                nm = cx.ext.string(&key, v)?;
+                            }
+                        }
                         file[*i].0.lookup_table = Some(LookupTable { name: nm, rgba });
                     }
                 }
@@ -862,6 +875,7 @@ impl<'a> Parser<'a> {
                 }
                 self.expect("lookup_table")?;
                 let lut = self.token("lookup table name")?.to_vec();
+                pending_k = cx.k;
                 let a = self.array(cx, ty, n, nc, Some(name))?;
                 pending_lut = Some((file.len(), lut));
                 a
