@@ -1323,6 +1323,121 @@ size_t vtkwire_last_error_copy(char *buf, size_t cap);
  */
 const char *vtkwire_version(void);
 
+/**
+ * Marshals `obj` to exactly the bytes `vtkCommunicator::MarshalDataObject` produces (VTK 9.1:
+ * legacy 5.1, BINARY, big-endian, a zero-filled 128-byte EXTENT block first for image data,
+ * structured points, rectilinear and structured grids). `obj == NULL` is VTK's null object:
+ * `*out_bytes = NULL`, `*out_len = 0`. The object is validated first.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call. Returns a new buffer owned by the caller;
+ * free it with `vtkwire_bytes_free(bytes, len)`.
+ *
+ * # Errors
+ * NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where).
+ *
+ * # Safety
+ * `obj` NULL or live; outputs valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_marshal(const struct vtkwire_object *obj,
+                               uint8_t **out_bytes,
+                               size_t *out_len);
+
+/**
+ * The exact size `vtkwire_marshal` would produce for `obj` (0 for NULL), without
+ * producing the bytes — to size a caller-owned buffer (Fortran, pools, MPI windows).
+ *
+ * # Errors
+ * NULL_ARGUMENT (`out_len`), INVALID_OBJECT.
+ *
+ * # Safety
+ * `obj` NULL or live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_marshaled_size(const struct vtkwire_object *obj,
+                                      size_t *out_len);
+
+/**
+ * Marshals `obj` into caller memory `buf` of `cap` bytes; `*out_len` gets the bytes written.
+ * Nothing is written to `buf` when it is too small.
+ *
+ * # Ownership
+ * Borrows `obj` and `buf` for the duration of the call.
+ *
+ * # Errors
+ * NULL_ARGUMENT (`out_len`, `buf` with cap > 0), OUT_OF_RANGE (buffer too small; the
+ * message gives the size needed), INVALID_OBJECT.
+ *
+ * # Safety
+ * `buf` valid for `cap` bytes of writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_marshal_into(const struct vtkwire_object *obj,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/**
+ * Frees a buffer returned by `vtkwire_marshal` (pass the same length).
+ * `vtkwire_bytes_free(NULL, 0)` is a no-op.
+ *
+ * # Safety
+ * `bytes`/`len` must come from `vtkwire_marshal` and not have been freed.
+ */
+void vtkwire_bytes_free(uint8_t *bytes, size_t len);
+
+/**
+ * Unmarshals bytes from `vtkCommunicator::MarshalDataObject` (any VTK 9.x) or
+ * `vtkwire_marshal`. An empty buffer (`len == 0`, `bytes` may be NULL) is VTK's null object:
+ * `*out_obj = NULL` with OK.
+ *
+ * # Ownership
+ * Borrows `bytes`. Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * NULL_ARGUMENT, PARSE / TRUNCATED / UNSUPPORTED / INVALID_UTF8 / INVALID_OBJECT with the byte
+ * offset in the message. Never allocates more than the input can justify.
+ *
+ * # Safety
+ * `bytes` valid for `len` bytes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_unmarshal(const uint8_t *bytes,
+                                 size_t len,
+                                 struct vtkwire_object **out_obj);
+
+/**
+ * Reads a legacy `.vtk` file (versions 2.0 to 5.1, ASCII or BINARY) — what ParaView and VTK write.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * NULL_ARGUMENT, IO (with the OS error), and the parse errors of `vtkwire_unmarshal`.
+ *
+ * # Safety
+ * `path` NUL-terminated UTF-8.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_legacy_read(const char *path,
+                                   struct vtkwire_object **out_obj);
+
+/**
+ * Writes `obj` as a legacy `.vtk` file ParaView opens: BINARY when `binary` is non-zero,
+ * else ASCII.
+ *
+ * # Errors
+ * NULL_ARGUMENT, INVALID_OBJECT, IO.
+ *
+ * # Safety
+ * `obj` live; `path` NUL-terminated UTF-8.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_legacy_write(const struct vtkwire_object *obj,
+                                    const char *path,
+                                    int32_t binary);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

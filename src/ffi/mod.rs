@@ -9,3 +9,4 @@ pub mod array;
 pub mod object;
 pub mod status;
 pub mod constants;
+pub mod marshal;

@@ -1,0 +1,193 @@
+//! Marshaling (`vtkCommunicator::MarshalDataObject` bytes) and legacy `.vtk` files.
+
+use std::ffi::c_char;
+use std::path::Path;
+
+use crate::error::{Error, Status};
+use crate::ffi::guard::{self, check_out, guard, write_out};
+use crate::ffi::object::{object_into_handle, object_ref, vtkwire_object};
+use crate::legacy;
+
+/// Hands a byte vector to C; `(NULL, 0)` for an empty one.
+pub fn bytes_into_raw(v: Vec<u8>) -> (*mut u8, usize) {
+    if v.is_empty() {
+        return (std::ptr::null_mut(), 0);
+    }
+    let b = v.into_boxed_slice();
+    let len = b.len();
+    (Box::into_raw(b).cast::<u8>(), len)
+}
+
+unsafe fn opt_object<'a>(obj: *const vtkwire_object) -> crate::Result<Option<&'a crate::model::DataObject>> {
+    if obj.is_null() { Ok(None) } else { unsafe { object_ref(obj, "obj") }.map(Some) }
+}
+
+/// Marshals `obj` to exactly the bytes `vtkCommunicator::MarshalDataObject` produces (VTK 9.1:
+/// legacy 5.1, BINARY, big-endian, a zero-filled 128-byte EXTENT block first for image data,
+/// structured points, rectilinear and structured grids). `obj == NULL` is VTK's null object:
+/// `*out_bytes = NULL`, `*out_len = 0`. The object is validated first.
+///
+/// # Ownership
+/// Borrows `obj` for the duration of the call. Returns a new buffer owned by the caller;
+/// free it with `vtkwire_bytes_free(bytes, len)`.
+///
+/// # Errors
+/// NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where).
+///
+/// # Safety
+/// `obj` NULL or live; outputs valid for writes.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_marshal(obj: *const vtkwire_object, out_bytes: *mut *mut u8, out_len: *mut usize) -> Status {
+    guard(|| {
+        check_out(out_bytes, "out_bytes")?;
+        check_out(out_len, "out_len")?;
+        let bytes = legacy::marshal(unsafe { opt_object(obj) }?)?;
+        let (p, n) = bytes_into_raw(bytes);
+        unsafe {
+            write_out(out_bytes, p);
+            write_out(out_len, n);
+        }
+        Ok(())
+    })
+}
+
+/// The exact size `vtkwire_marshal` would produce for `obj` (0 for NULL), without
+/// producing the bytes — to size a caller-owned buffer (Fortran, pools, MPI windows).
+///
+/// # Errors
+/// NULL_ARGUMENT (`out_len`), INVALID_OBJECT.
+///
+/// # Safety
+/// `obj` NULL or live.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_marshaled_size(obj: *const vtkwire_object, out_len: *mut usize) -> Status {
+    guard(|| {
+        check_out(out_len, "out_len")?;
+        let n = legacy::marshaled_len(unsafe { opt_object(obj) }?)?;
+        unsafe { write_out(out_len, n) };
+        Ok(())
+    })
+}
+
+/// Marshals `obj` into caller memory `buf` of `cap` bytes; `*out_len` gets the bytes written.
+/// Nothing is written to `buf` when it is too small.
+///
+/// # Ownership
+/// Borrows `obj` and `buf` for the duration of the call.
+///
+/// # Errors
+/// NULL_ARGUMENT (`out_len`, `buf` with cap > 0), OUT_OF_RANGE (buffer too small; the
+/// message gives the size needed), INVALID_OBJECT.
+///
+/// # Safety
+/// `buf` valid for `cap` bytes of writes.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_marshal_into(
+    obj: *const vtkwire_object,
+    buf: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+) -> Status {
+    guard(|| {
+        check_out(out_len, "out_len")?;
+        let o = unsafe { opt_object(obj) }?;
+        let out: &mut [u8] = if cap == 0 {
+            &mut []
+        } else {
+            if buf.is_null() {
+                return Err(guard::null_arg("buf"));
+            }
+            // SAFETY: non-null, `cap` writable bytes per the contract.
+            unsafe { std::slice::from_raw_parts_mut(buf, cap) }
+        };
+        let n = legacy::marshal_into(o, out)?;
+        unsafe { write_out(out_len, n) };
+        Ok(())
+    })
+}
+
+/// Frees a buffer returned by `vtkwire_marshal` (pass the same length).
+/// `vtkwire_bytes_free(NULL, 0)` is a no-op.
+///
+/// # Safety
+/// `bytes`/`len` must come from `vtkwire_marshal` and not have been freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vtkwire_bytes_free(bytes: *mut u8, len: usize) {
+    if bytes.is_null() || len == 0 {
+        return;
+    }
+    let _ = std::panic::catch_unwind(|| {
+        // SAFETY: (bytes, len) is a Box<[u8]> made by bytes_into_raw.
+        drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(bytes, len)) });
+    });
+}
+
+/// Unmarshals bytes from `vtkCommunicator::MarshalDataObject` (any VTK 9.x) or
+/// `vtkwire_marshal`. An empty buffer (`len == 0`, `bytes` may be NULL) is VTK's null object:
+/// `*out_obj = NULL` with OK.
+///
+/// # Ownership
+/// Borrows `bytes`. Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+///
+/// # Errors
+/// NULL_ARGUMENT, PARSE / TRUNCATED / UNSUPPORTED / INVALID_UTF8 / INVALID_OBJECT with the byte
+/// offset in the message. Never allocates more than the input can justify.
+///
+/// # Safety
+/// `bytes` valid for `len` bytes.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_unmarshal(bytes: *const u8, len: usize, out_obj: *mut *mut vtkwire_object) -> Status {
+    guard(|| {
+        check_out(out_obj, "out_obj")?;
+        let b = unsafe { guard::slice(bytes, len, "bytes") }?;
+        let o = legacy::unmarshal(b)?;
+        unsafe { write_out(out_obj, o.map_or(std::ptr::null_mut(), object_into_handle)) };
+        Ok(())
+    })
+}
+
+/// Reads a legacy `.vtk` file (versions 2.0 to 5.1, ASCII or BINARY) — what ParaView and VTK write.
+///
+/// # Ownership
+/// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+///
+/// # Errors
+/// NULL_ARGUMENT, IO (with the OS error), and the parse errors of `vtkwire_unmarshal`.
+///
+/// # Safety
+/// `path` NUL-terminated UTF-8.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_legacy_read(path: *const c_char, out_obj: *mut *mut vtkwire_object) -> Status {
+    guard(|| {
+        let path = unsafe { guard::str_arg(path, "path") }?;
+        check_out(out_obj, "out_obj")?;
+        let o = legacy::read_file(Path::new(path))?;
+        unsafe { write_out(out_obj, object_into_handle(o)) };
+        Ok(())
+    })
+}
+
+/// Writes `obj` as a legacy `.vtk` file ParaView opens: BINARY when `binary` is non-zero,
+/// else ASCII.
+///
+/// # Errors
+/// NULL_ARGUMENT, INVALID_OBJECT, IO.
+///
+/// # Safety
+/// `obj` live; `path` NUL-terminated UTF-8.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_legacy_write(obj: *const vtkwire_object, path: *const c_char, binary: i32) -> Status {
+    guard(|| {
+        let o = unsafe { object_ref(obj, "obj") }?;
+        let path = unsafe { guard::str_arg(path, "path") }?;
+        legacy::write_file(o, Path::new(path), binary != 0).map_err(|e| {
+            if e.status == Status::Io { e } else { Error::new(e.status, format!("{path}: {}", e.message)) }
+        })
+    })
+}
