@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every test: Rust unit/property/FFI/interop tests, the header check, and the C/C++/Fortran
+# ctest suite under mpirun against Open MPI and against MPICH.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$ROOT"
+LOG="$ROOT/target/test-logs"
+start=$(date +%s)
+
+step "setup"
+bash scripts/setup.sh
+mkdir -p "$LOG"
+
+step "cargo test --release (Open MPI build; real VTK 9.1 interop via /usr/bin/python3)"
+export CI=${CI:-}
+cargo test --release --workspace 2>&1 | tee "$LOG/cargo.log"
+
+step "header: regenerated header matches the checked-in one, and compiles alone as C11 and C++17"
+cargo run -q --release -p xtask -- header --check
+mpicc -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude tests/header/header_alone.c -o "$LOG/header_c" -Ltarget/release -lvtkwire
+mpicxx -std=c++17 -Wall -Wextra -Werror -DOMPI_SKIP_MPICXX -DMPICH_SKIP_MPICXX -Iinclude tests/header/header_alone.cpp -o "$LOG/header_cpp" -Ltarget/release -lvtkwire
+echo "header OK (C11, C++17)"
+
+step "ctest against Open MPI"
+cmake_build build "$ROOT/target/release"
+(cd build && ctest --output-on-failure -j1) 2>&1 | tee "$LOG/ctest-openmpi.log"
+
+step "ctest against MPICH (library rebuilt against MPICH in target-mpich/)"
+CARGO_TARGET_DIR="$ROOT/target-mpich" MPICC=mpicc.mpich cargo build --release --lib
+cmake_build build-mpich "$ROOT/target-mpich/release" \
+  -DMPI_C_COMPILER=mpicc.mpich -DMPI_CXX_COMPILER=mpicxx.mpich -DMPI_Fortran_COMPILER=mpif90.mpich \
+  -DMPIEXEC_EXECUTABLE="$(command -v mpiexec.mpich)"
+(cd build-mpich && ctest --output-on-failure -j1) 2>&1 | tee "$LOG/ctest-mpich.log"
+
+# One closing line over everything that ran.
+cargo_pass=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$LOG/cargo.log" | awk '{s+=$4} END {print s+0}')
+cargo_fail=$(grep -Eo '[0-9]+ failed;' "$LOG/cargo.log" | awk '{s+=$1} END {print s+0}')
+ctest_total() { grep -Eo 'tests failed out of [0-9]+' "$1" | awk '{s+=$5} END {print s+0}'; }
+ctest_failed() { grep -Eo '[0-9]+ tests failed out of' "$1" | awk '{s+=$1} END {print s+0}'; }
+ct_total=$(( $(ctest_total "$LOG/ctest-openmpi.log") + $(ctest_total "$LOG/ctest-mpich.log") ))
+ct_fail=$(( $(ctest_failed "$LOG/ctest-openmpi.log") + $(ctest_failed "$LOG/ctest-mpich.log") ))
+passed=$(( cargo_pass + 1 + ct_total - ct_fail ))
+failed=$(( cargo_fail + ct_fail ))
+echo
+echo "cargo tests: $cargo_pass passed; header check: 1 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; $(( $(date +%s) - start )) s"
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

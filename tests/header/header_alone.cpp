@@ -1,0 +1,7 @@
+// The generated header must compile on its own as C++17 (only <mpi.h> from outside).
+#include "vtkwire.h"
+
+int main() {
+  const vtkwire_object *obj = nullptr;
+  return vtkwire_object_type(obj) == VTKWIRE_OBJECT_NULL ? 0 : 1;
+}
