@@ -11,7 +11,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake gfortran libclang-dev pkg-config
   libopenmpi-dev openmpi-bin libmpich-dev mpich
-  python3-vtk9 python3-mpi4py python3-numpy
+  python3-vtk9 python3-mpi4py python3-numpy python3-venv python3-pip
 )
 
 log() { printf 'setup: %s\n' "$*"; }
@@ -59,3 +59,13 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 log "ok: $(cargo --version), $(cmake --version | head -n1), $(mpirun.openmpi --version 2>&1 | head -n1), MPICH $(mpichversion 2>/dev/null | sed -n 's/^MPICH Version:[[:space:]]*//p')"
+
+# The newest VTK from PyPI (interop tests run against it as well as Debian's VTK 9.1), in a
+# venv of Debian's python3 under target/ (not committed). Skipped if already present.
+VENV="$(cd "$(dirname "$0")/.." && pwd)/target/vtk-venv"
+if ! "$VENV/bin/python" -c 'import vtkmodules.vtkParallelCore' >/dev/null 2>&1; then
+  log "installing the newest vtk wheel into $VENV"
+  /usr/bin/python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check vtk numpy
+fi
+log "newest VTK: $("$VENV/bin/python" -c 'import vtkmodules.vtkCommonCore as c; print(c.vtkVersion.GetVTKVersion())')"
