@@ -117,6 +117,9 @@ pub unsafe fn data_from_caller(ty: ScalarType, data: *const c_void, n: usize, na
             .checked_mul(ty.size().unwrap_or(1))
             .ok_or_else(|| Error::out_of_range(format!("{n} values overflow")))?,
     };
+    if n > 0 && data.is_null() {
+        return Err(Error::new(Status::NullArgument, format!("argument `{name}` is NULL but {n} values are announced")));
+    }
     let bytes = unsafe { guard::slice(data.cast::<u8>(), nbytes, name) }?;
     ArrayData::from_native_bytes(ty, bytes, n)
 }

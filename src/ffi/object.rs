@@ -1168,9 +1168,7 @@ pub unsafe extern "C" fn vtkwire_amr_add_block(
         let lvl = a.levels.get_mut(level).ok_or_else(|| Error::out_of_range(format!("level {level} of {nlevels}")))?;
         lvl.blocks.push(AmrBlock { bbox, grid });
         let idx = lvl.blocks.len() - 1;
-        let mut probe = Amr::new([0.0; 3], a.grid_description);
-        probe.levels.push(AmrLevel { blocks: vec![a.levels[level].blocks[idx].clone()], ..a.levels[level].clone() });
-        if let Err(e) = DataObject::OverlappingAmr(probe).validate() {
+        if let Err(e) = Amr::validate_block(level, idx, &a.levels[level].blocks[idx]) {
             a.levels[level].blocks.pop();
             return Err(e);
         }

@@ -344,9 +344,15 @@ impl Graph {
         if e.len() % 2 != 0 {
             return Err(Error::invalid_object(format!("{} edge entries is not a whole number of pairs", e.len())));
         }
-        cells::check_ids("edges", e, self.num_vertices).map_err(|err| {
-            Error::invalid_object(err.message.replace("is not a point id (there are", "is not a vertex id (there are").replace(" points)", " vertices)"))
-        })?;
+        if let Some(k) = e.iter().position(|&id| id as u64 >= self.num_vertices as u64) {
+            return Err(Error::invalid_object(format!(
+                "edge {} {}: {} is not a vertex id (there are {} vertices)",
+                k / 2,
+                if k % 2 == 0 { "source" } else { "target" },
+                e[k],
+                self.num_vertices
+            )));
+        }
         if let Some(p) = &self.points {
             let n = check_points("graph", &Some(p.clone()))?;
             if n != self.num_vertices {
@@ -464,6 +470,34 @@ impl Amr {
         self.levels.iter().map(|l| l.blocks.len()).sum()
     }
 
+    /// Checks one block (`l`, `b` name it in messages): box order, grid validity, and that the
+    /// grid's points match the box's cells + 1 per axis.
+    pub fn validate_block(l: usize, b: usize, block: &AmrBlock) -> Result<()> {
+        let at = || format!("AMR level {l} block {b}");
+        let bx = block.bbox;
+        if (0..3).any(|a| bx[a + 3] < bx[a]) {
+            return Err(Error::invalid_object(format!("{}: box {bx:?} has hi < lo", at())));
+        }
+        if let Some(g) = &block.grid {
+            g.validate().map_err(|e| e.context(at()))?;
+            let dims = g.dimensions();
+            for a in 0..3 {
+                let cells = (bx[a + 3] as i64 - bx[a] as i64 + 1) as usize;
+                if dims[a] != cells + 1 && !(dims[a] == 1 && cells == 1) {
+                    return Err(Error::invalid_object(format!(
+                        "{}: axis {a} of the box has {cells} cells but the grid has {} points",
+                        at(),
+                        dims[a]
+                    )));
+                }
+            }
+            validate_dataset_attributes(&g.point_data, &g.cell_data, extent_points(&g.extent), extent_cells(&g.extent))
+                .map_err(|e| e.context(at()))?;
+            g.field_data.validate("field data", None).map_err(|e| e.context(at()))?;
+        }
+        Ok(())
+    }
+
     fn validate(&self) -> Result<()> {
         if !(0..=9).contains(&self.grid_description) {
             return Err(Error::invalid_object(format!(
@@ -479,28 +513,7 @@ impl Amr {
                 return Err(Error::invalid_object(format!("AMR level {l}: refinement ratio must be ≥ 1")));
             }
             for (b, block) in level.blocks.iter().enumerate() {
-                let at = || format!("AMR level {l} block {b}");
-                let bx = block.bbox;
-                if (0..3).any(|a| bx[a + 3] < bx[a]) {
-                    return Err(Error::invalid_object(format!("{}: box {bx:?} has hi < lo", at())));
-                }
-                if let Some(g) = &block.grid {
-                    g.validate().map_err(|e| e.context(at()))?;
-                    let dims = g.dimensions();
-                    for a in 0..3 {
-                        let cells = (bx[a + 3] as i64 - bx[a] as i64 + 1) as usize;
-                        if dims[a] != cells + 1 && !(dims[a] == 1 && cells == 1) {
-                            return Err(Error::invalid_object(format!(
-                                "{}: axis {a} of the box has {cells} cells but the grid has {} points",
-                                at(),
-                                dims[a]
-                            )));
-                        }
-                    }
-                    validate_dataset_attributes(&g.point_data, &g.cell_data, extent_points(&g.extent), extent_cells(&g.extent))
-                        .map_err(|e| e.context(at()))?;
-                    g.field_data.validate("field data", None).map_err(|e| e.context(at()))?;
-                }
+                Amr::validate_block(l, b, block)?;
             }
         }
         Ok(())
@@ -749,21 +762,36 @@ impl DataObject {
                     Association::Vertex => "vertices",
                     _ => "edges",
                 };
-                counts.push(format!("{n} {label}"));
+                counts.push(plural(n, label));
             }
         }
         match self {
-            DataObject::MultiBlock(m) => counts.push(format!("{} blocks", m.blocks.len())),
-            DataObject::OverlappingAmr(a) => counts.push(format!("{} levels, {} blocks", a.levels.len(), a.num_blocks())),
+            DataObject::MultiBlock(m) => counts.push(plural(m.blocks.len(), "blocks")),
+            DataObject::OverlappingAmr(a) => {
+                counts.push(plural(a.levels.len(), "levels"));
+                counts.push(plural(a.num_blocks(), "blocks"));
+            }
             _ => {}
         }
         if let Some(e) = self.extent() {
             counts.push(format!("extent {e:?}"));
         }
         let arrays: usize = Association::ALL.iter().filter_map(|a| self.attributes(*a)).map(Attributes::len).sum();
-        counts.push(format!("{arrays} arrays"));
+        counts.push(plural(arrays, "arrays"));
         s.push_str(": ");
         s.push_str(&counts.join(", "));
         s
     }
+}
+
+/// "1 cell", "2 cells", "1 vertex", "3 vertices".
+fn plural(n: usize, label: &str) -> String {
+    if n != 1 {
+        return format!("{n} {label}");
+    }
+    let one = match label {
+        "vertices" => "vertex",
+        l => l.strip_suffix('s').unwrap_or(l),
+    };
+    format!("{n} {one}")
 }
