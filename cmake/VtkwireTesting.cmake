@@ -9,7 +9,8 @@
 # vtkwire_add_example(<source> [RANKS <n>...])
 #   Builds one example program from c_examples/ (C11 / C++17 / Fortran, warnings are errors),
 #   links vtkwire::vtkwire and the MPI bindings of its language, and registers it with
-#   vtkwire_add_mpi_test. Default ranks: 2 and 4 for mpi_* programs, 1 otherwise.
+#   vtkwire_add_mpi_test. Default ranks: 2 and 4 for programs named mpi_* or *_mpi_*
+#   (they need a communicator of >= 2 ranks), 1 otherwise.
 
 # Launcher flags differ per MPI: Open MPI wants --oversubscribe to start more ranks than
 # cores; MPICH's hydra needs nothing and rejects Open MPI's flags.
@@ -82,7 +83,7 @@ function(vtkwire_add_example source)
   endif()
 
   if(NOT arg_RANKS)
-    if(stem MATCHES "^mpi_")
+    if(stem MATCHES "(^|_)mpi_")
       set(arg_RANKS 2 4)
     else()
       set(arg_RANKS 1)

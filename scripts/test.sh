@@ -16,7 +16,7 @@ bash scripts/setup.sh
 mkdir -p "$LOG"
 
 step "cargo test --release (Open MPI build; real VTK 9.1 interop via /usr/bin/python3)"
-export CI=${CI:-}
+
 cargo test --release --workspace 2>&1 | tee "$LOG/cargo.log"
 
 step "header: regenerated header matches the checked-in one, and compiles alone as C11 and C++17"
@@ -27,7 +27,7 @@ echo "header OK (C11, C++17)"
 
 step "ctest against Open MPI"
 cmake_build build "$ROOT/target/release"
-(cd build && ctest --output-on-failure -j1) 2>&1 | tee "$LOG/ctest-openmpi.log"
+(cd build && ctest --output-on-failure -j2) 2>&1 | tee "$LOG/ctest-openmpi.log"
 
 step "MPICH: cargo tests, header and ctest (library rebuilt against MPICH in target-mpich/)"
 # mpi-sys finds the MPI through $MPICC and does not rebuild when it changes: own target dir.
@@ -40,7 +40,7 @@ echo "header OK against MPICH (C11, C++17)"
 cmake_build build-mpich "$ROOT/target-mpich/release" \
   -DMPI_C_COMPILER=mpicc.mpich -DMPI_CXX_COMPILER=mpicxx.mpich -DMPI_Fortran_COMPILER=mpif90.mpich \
   -DMPIEXEC_EXECUTABLE="$(command -v mpiexec.mpich)"
-(cd build-mpich && ctest --output-on-failure -j1) 2>&1 | tee "$LOG/ctest-mpich.log"
+(cd build-mpich && ctest --output-on-failure -j2) 2>&1 | tee "$LOG/ctest-mpich.log"
 
 # One closing line over everything that ran.
 cargo_pass=$({ cat "$LOG/cargo.log" "$LOG/cargo-mpich.log" | grep -Eo 'test result: ok\. [0-9]+ passed' || true; } | awk '{s+=$4} END {print s+0}')
