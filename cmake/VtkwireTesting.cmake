@@ -77,6 +77,9 @@ function(vtkwire_add_example source)
   add_executable(${target} "${source}")
   target_compile_options(${target} PRIVATE ${VTKWIRE_WARNING_FLAGS_${lang}})
   target_link_libraries(${target} PRIVATE vtkwire::vtkwire MPI::MPI_${lang})
+  if(lang STREQUAL "C")
+    target_link_libraries(${target} PRIVATE m)  # libm: examples use <math.h>
+  endif()
   if(lang STREQUAL "Fortran")
     set_target_properties(${target} PROPERTIES
       Fortran_MODULE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/mod/${target}")

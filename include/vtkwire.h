@@ -145,6 +145,29 @@
 #define VTKWIRE_POLY_STRIPS 3
 
 /**
+ * Reduction operations (VTK's `vtkCommunicator::StandardOperations`).
+ */
+#define VTKWIRE_OP_MAX 0
+
+#define VTKWIRE_OP_MIN 1
+
+#define VTKWIRE_OP_SUM 2
+
+#define VTKWIRE_OP_PRODUCT 3
+
+#define VTKWIRE_OP_LOGICAL_AND 4
+
+#define VTKWIRE_OP_BITWISE_AND 5
+
+#define VTKWIRE_OP_LOGICAL_OR 6
+
+#define VTKWIRE_OP_BITWISE_OR 7
+
+#define VTKWIRE_OP_LOGICAL_XOR 8
+
+#define VTKWIRE_OP_BITWISE_XOR 9
+
+/**
  * Result of every fallible vtkwire call; 0 is success.
  */
 enum vtkwire_status
@@ -247,9 +270,19 @@ typedef int32_t vtkwire_status;
 typedef struct vtkwire_array vtkwire_array;
 
 /**
+ * Opaque communicator object: the caller's `MPI_Comm` (borrowed) or a duplicate (owned).
+ */
+typedef struct vtkwire_comm vtkwire_comm;
+
+/**
  * Opaque handle to any data object (image data, poly data, table, graph, multiblock, AMR…).
  */
 typedef struct vtkwire_object vtkwire_object;
+
+/**
+ * Opaque non-blocking operation (`vtkwire_*_isend` / `vtkwire_*_irecv`).
+ */
+typedef struct vtkwire_request vtkwire_request;
 
 #ifdef __cplusplus
 extern "C" {
@@ -1437,6 +1470,860 @@ VTKWIRE_MUST_USE
 vtkwire_status vtkwire_legacy_write(const struct vtkwire_object *obj,
                                     const char *path,
                                     int32_t binary);
+
+/**
+ * Wraps `comm` without duplicating it (as `vtkMPICommunicator::InitializeExternal`).
+ *
+ * # Ownership
+ * Returns a new `vtkwire_comm` owned by the caller; free it with `vtkwire_comm_free`, which
+ * never frees `comm`. The caller keeps `comm` alive until then.
+ * # Errors
+ * `NULL_ARGUMENT` (`out_comm`), `MPI_NOT_INITIALIZED`, `INVALID_COMMUNICATOR` (MPI_COMM_NULL or
+ * an inter-communicator), `MPI_LIBRARY_MISMATCH`, `MPI`.
+ * # Safety
+ * `comm` must be a valid communicator handle; `out_comm` writable.
+ * # MPI
+ * Local (not collective). Borrowed: no duplicate, no error handler change. MPI errors follow
+ * `comm`'s error handler (with the default `MPI_ERRORS_ARE_FATAL` the job aborts inside MPI).
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_comm_borrow(MPI_Comm comm, struct vtkwire_comm **out_comm);
+
+/**
+ * Fortran twin of `vtkwire_comm_borrow` (`comm` is an `MPI_Fint` from `MPI_Comm_c2f`/mpi_f08
+ * `%MPI_VAL`).
+ *
+ * # Ownership
+ * As `vtkwire_comm_borrow`.
+ * # Errors
+ * As `vtkwire_comm_borrow`.
+ * # Safety
+ * As `vtkwire_comm_borrow`.
+ * # MPI
+ * Local; borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_comm_borrow_f(MPI_Fint comm,
+                                     struct vtkwire_comm **out_comm);
+
+/**
+ * Duplicates `comm` (`MPI_Comm_dup`) into a communicator object vtkwire owns.
+ *
+ * This is also how a C rank pairs with VTK ranks that call `vtkMPIController::Initialize()`
+ * (which duplicates MPI_COMM_WORLD for RMI, reference §4.8) or
+ * `vtkMPIController::SetCommunicator(c)` (duplicates `c`): call `vtkwire_comm_dup` on the same
+ * communicator at the same point, and `vtkwire_comm_free` where VTK finalizes / destroys the
+ * controller (`MPI_Comm_free` is collective too).
+ *
+ * # Ownership
+ * Returns a new `vtkwire_comm` owned by the caller; free it with `vtkwire_comm_free` (before
+ * `MPI_Finalize`).
+ * # Errors
+ * As `vtkwire_comm_borrow`.
+ * # Safety
+ * `comm` must be a valid communicator; `out_comm` writable.
+ * # MPI
+ * Collective over `comm` (MPI_Comm_dup); `comm` itself is not changed.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_comm_dup(MPI_Comm comm, struct vtkwire_comm **out_comm);
+
+/**
+ * Fortran twin of `vtkwire_comm_dup`.
+ *
+ * # Ownership
+ * As `vtkwire_comm_dup`.
+ * # Errors
+ * As `vtkwire_comm_dup`.
+ * # Safety
+ * As `vtkwire_comm_dup`.
+ * # MPI
+ * Collective over `comm`.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_comm_dup_f(MPI_Fint comm, struct vtkwire_comm **out_comm);
+
+/**
+ * Frees a communicator object; a duplicated one is `MPI_Comm_free`d (if MPI is still up), a
+ * borrowed one is left alone. `vtkwire_comm_free(NULL)` is a no-op.
+ *
+ * # Ownership
+ * Takes ownership of `comm`.
+ * # Errors
+ * None.
+ * # Safety
+ * `comm` must be NULL or a live `vtkwire_comm`, not used afterwards.
+ * # MPI
+ * Collective over the duplicate when `comm` came from `vtkwire_comm_dup`; local otherwise.
+ */
+void vtkwire_comm_free(struct vtkwire_comm *comm);
+
+/**
+ * The `MPI_Comm` inside (the caller's handle, or the duplicate).
+ *
+ * # Ownership
+ * Borrowed from `comm`; valid until `comm` is freed.
+ * # Errors
+ * `NULL_ARGUMENT`.
+ * # Safety
+ * `comm` a live `vtkwire_comm`, `out_handle` writable.
+ * # MPI
+ * Local, no MPI call.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_comm_handle(const struct vtkwire_comm *comm,
+                                   MPI_Comm *out_handle);
+
+/**
+ * The Fortran handle (`MPI_Comm_c2f`) of the communicator inside.
+ *
+ * # Ownership
+ * Borrowed from `comm`; valid until `comm` is freed.
+ * # Errors
+ * `NULL_ARGUMENT`.
+ * # Safety
+ * `comm` a live `vtkwire_comm`, `out_handle` writable.
+ * # MPI
+ * Local.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_comm_handle_f(const struct vtkwire_comm *comm,
+                                     MPI_Fint *out_handle);
+
+/**
+ * This process's rank in the communicator.
+ *
+ * # Ownership
+ * Nothing is allocated.
+ * # Errors
+ * `NULL_ARGUMENT`.
+ * # Safety
+ * `comm` a live `vtkwire_comm`, `out_rank` writable.
+ * # MPI
+ * Local (cached at creation).
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_comm_rank(const struct vtkwire_comm *comm,
+                                 int32_t *out_rank);
+
+/**
+ * The number of processes in the communicator.
+ *
+ * # Ownership
+ * Nothing is allocated.
+ * # Errors
+ * `NULL_ARGUMENT`.
+ * # Safety
+ * `comm` a live `vtkwire_comm`, `out_size` writable.
+ * # MPI
+ * Local (cached at creation).
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_comm_size(const struct vtkwire_comm *comm,
+                                 int32_t *out_size);
+
+/**
+ * `MPI_Barrier` on the communicator.
+ *
+ * # Ownership
+ * Nothing is allocated.
+ * # Errors
+ * `NULL_ARGUMENT`, `MPI`.
+ * # Safety
+ * `comm` a live `vtkwire_comm`.
+ * # MPI
+ * Collective.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_comm_barrier(const struct vtkwire_comm *comm);
+
+/**
+ * Sends a data object (or the null object) with `vtkCommunicator::Send(vtkDataObject*)`'s exact
+ * message sequence: 8 messages, or 2 for a NULL `obj`.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call.
+ * # Errors
+ * `OUT_OF_RANGE` (dest, tag), marshaling errors, `MPI`, and the MPI checks in the module docs.
+ * # Safety
+ * `obj` NULL or a live object; `comm` a valid communicator.
+ * # MPI
+ * Point to point, blocking (`MPI_Send`); `comm` borrowed. Like VTK, two ranks sending large
+ * objects to each other at the same time deadlock — use `vtkwire_object_isend` for that.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_send(const struct vtkwire_object *obj,
+                                   int32_t dest,
+                                   int32_t tag,
+                                   MPI_Comm comm);
+
+/**
+ * Fortran twin of `vtkwire_object_send`.
+ *
+ * # Ownership
+ * As `vtkwire_object_send`.
+ * # Errors
+ * As `vtkwire_object_send`.
+ * # Safety
+ * As `vtkwire_object_send`.
+ * # MPI
+ * As `vtkwire_object_send`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_send_f(const struct vtkwire_object *obj,
+                                     int32_t dest,
+                                     int32_t tag,
+                                     MPI_Fint comm);
+
+/**
+ * Receives a data object as `vtkCommunicator::ReceiveDataObject(source, tag)`.
+ *
+ * `*out_obj` is set to a new object, or NULL if the sender sent the null object (or a type VTK
+ * does not send). With `MPI_ANY_SOURCE` the source (and the mangled tag) are pinned from the
+ * header message, so several concurrent senders are safe.
+ *
+ * # Ownership
+ * `*out_obj` is a new object owned by the caller; free it with `vtkwire_object_free`.
+ * # Errors
+ * `NULL_ARGUMENT` (`out_obj`), `OUT_OF_RANGE`, `PROTOCOL`, parse errors of the payload, `MPI`.
+ * # Safety
+ * `out_obj` writable; `comm` a valid communicator.
+ * # MPI
+ * Point to point, blocking; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_recv(int32_t source,
+                                   int32_t tag,
+                                   MPI_Comm comm,
+                                   struct vtkwire_object **out_obj);
+
+/**
+ * Fortran twin of `vtkwire_object_recv`.
+ *
+ * # Ownership
+ * As `vtkwire_object_recv`.
+ * # Errors
+ * As `vtkwire_object_recv`.
+ * # Safety
+ * As `vtkwire_object_recv`.
+ * # MPI
+ * As `vtkwire_object_recv`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_recv_f(int32_t source,
+                                     int32_t tag,
+                                     MPI_Fint comm,
+                                     struct vtkwire_object **out_obj);
+
+/**
+ * Receives into an existing object, as `vtkCommunicator::Receive(vtkDataObject*, …)`: the sent
+ * type must equal `obj`'s type exactly (image data ≠ structured points).
+ *
+ * On a mismatch (or a sent null object) vtkwire — unlike VTK — first receives and discards the
+ * rest of the sequence, so nothing stays queued, then returns `WRONG_OBJECT_TYPE`; `obj` is
+ * replaced only on success.
+ *
+ * # Ownership
+ * Borrows `obj` mutably for the call.
+ * # Errors
+ * `NULL_ARGUMENT`, `WRONG_OBJECT_TYPE`, `PROTOCOL`, parse errors, `MPI`.
+ * # Safety
+ * `obj` a live owned object not aliased for the call; `comm` valid.
+ * # MPI
+ * Point to point, blocking; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_recv_into(struct vtkwire_object *obj,
+                                        int32_t source,
+                                        int32_t tag,
+                                        MPI_Comm comm);
+
+/**
+ * Fortran twin of `vtkwire_object_recv_into`.
+ *
+ * # Ownership
+ * As `vtkwire_object_recv_into`.
+ * # Errors
+ * As `vtkwire_object_recv_into`.
+ * # Safety
+ * As `vtkwire_object_recv_into`.
+ * # MPI
+ * As `vtkwire_object_recv_into`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_recv_into_f(struct vtkwire_object *obj,
+                                          int32_t source,
+                                          int32_t tag,
+                                          MPI_Fint comm);
+
+/**
+ * Sends already marshaled bytes (e.g. from `vtkwire_object_marshal`) with the data-object
+ * message sequence and the given VTK data-object type code (`-1`: null object, `bytes` ignored).
+ *
+ * # Ownership
+ * Borrows `bytes` for the call.
+ * # Errors
+ * `NULL_ARGUMENT` (`bytes` with `len` > 0), `WRONG_OBJECT_TYPE` (a type VTK's Send refuses),
+ * `OUT_OF_RANGE`, `MPI`.
+ * # Safety
+ * `bytes` readable for `len` bytes; `comm` valid.
+ * # MPI
+ * Point to point, blocking; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_marshaled_send(int32_t type_code,
+                                      const uint8_t *bytes,
+                                      size_t len,
+                                      int32_t dest,
+                                      int32_t tag,
+                                      MPI_Comm comm);
+
+/**
+ * Sends a data array (or VTK's null array for NULL) with `Send(vtkDataArray*)`'s sequence:
+ * header, type, tuples, components, name length, name, values in the element's MPI datatype.
+ *
+ * # Ownership
+ * Borrows `array` for the call.
+ * # Errors
+ * `WRONG_ARRAY_TYPE` (bit, string, variant arrays), `OUT_OF_RANGE`, `MPI`.
+ * # Safety
+ * `array` NULL or live; `comm` valid.
+ * # MPI
+ * Point to point, blocking; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_send(const struct vtkwire_array *array,
+                                  int32_t dest,
+                                  int32_t tag,
+                                  MPI_Comm comm);
+
+/**
+ * Fortran twin of `vtkwire_array_send`.
+ *
+ * # Ownership
+ * As `vtkwire_array_send`.
+ * # Errors
+ * As `vtkwire_array_send`.
+ * # Safety
+ * As `vtkwire_array_send`.
+ * # MPI
+ * As `vtkwire_array_send`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_send_f(const struct vtkwire_array *array,
+                                    int32_t dest,
+                                    int32_t tag,
+                                    MPI_Fint comm);
+
+/**
+ * Receives a data array (`Receive(vtkDataArray*)` into a new array); `*out_array` is NULL when
+ * the sender sent the null array. Unsupported element types are drained, then rejected.
+ *
+ * # Ownership
+ * `*out_array` is a new array owned by the caller; free it with `vtkwire_array_free`.
+ * # Errors
+ * `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `PROTOCOL`, `OUT_OF_RANGE`, `MPI`.
+ * # Safety
+ * `out_array` writable; `comm` valid.
+ * # MPI
+ * Point to point, blocking; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_recv(int32_t source,
+                                  int32_t tag,
+                                  MPI_Comm comm,
+                                  struct vtkwire_array **out_array);
+
+/**
+ * Fortran twin of `vtkwire_array_recv`.
+ *
+ * # Ownership
+ * As `vtkwire_array_recv`.
+ * # Errors
+ * As `vtkwire_array_recv`.
+ * # Safety
+ * As `vtkwire_array_recv`.
+ * # MPI
+ * As `vtkwire_array_recv`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_recv_f(int32_t source,
+                                    int32_t tag,
+                                    MPI_Fint comm,
+                                    struct vtkwire_array **out_array);
+
+/**
+ * `Broadcast(vtkDataObject*, root)`: root marshals `obj` (NULL = null object) and broadcasts
+ * the bytes as VTK's char array; every other rank gets a new object in `*out_obj` (NULL for the
+ * null object). No type code travels (as in VTK): images arrive as structured points.
+ *
+ * # Ownership
+ * Root: borrows `obj`, leaves `*out_obj` untouched. Others: `*out_obj` is a new object owned by
+ * the caller (`vtkwire_object_free`); `obj` is ignored.
+ * # Errors
+ * `NULL_ARGUMENT` (`out_obj` on non-roots), `OUT_OF_RANGE` (root), parse errors, `MPI`.
+ * # Safety
+ * `obj` NULL or live (root); `out_obj` writable (non-roots); `comm` valid.
+ * # MPI
+ * Collective over `comm` (5 `MPI_Bcast`); `comm` borrowed. Root reads `obj`, the others write
+ * `out_obj`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_bcast(const struct vtkwire_object *obj,
+                                    int32_t root,
+                                    MPI_Comm comm,
+                                    struct vtkwire_object **out_obj);
+
+/**
+ * Fortran twin of `vtkwire_object_bcast`.
+ *
+ * # Ownership
+ * As `vtkwire_object_bcast`.
+ * # Errors
+ * As `vtkwire_object_bcast`.
+ * # Safety
+ * As `vtkwire_object_bcast`.
+ * # MPI
+ * As `vtkwire_object_bcast`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_bcast_f(const struct vtkwire_object *obj,
+                                      int32_t root,
+                                      MPI_Fint comm,
+                                      struct vtkwire_object **out_obj);
+
+/**
+ * `Broadcast(vtkDataArray*, root)`: type, tuples, components, name length, [name], values.
+ * Non-roots get a new array in `*out_array` (NULL if root passed NULL). If root's array cannot
+ * be sent (bit/string/variant) every rank returns `WRONG_ARRAY_TYPE` after the first broadcast.
+ *
+ * # Ownership
+ * Root: borrows `array`, `*out_array` untouched. Others: new array owned by the caller.
+ * # Errors
+ * `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+ * # Safety
+ * `array` NULL or live (root); `out_array` writable (non-roots); `comm` valid.
+ * # MPI
+ * Collective; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_bcast(const struct vtkwire_array *array,
+                                   int32_t root,
+                                   MPI_Comm comm,
+                                   struct vtkwire_array **out_array);
+
+/**
+ * Fortran twin of `vtkwire_array_bcast`.
+ *
+ * # Ownership
+ * As `vtkwire_array_bcast`.
+ * # Errors
+ * As `vtkwire_array_bcast`.
+ * # Safety
+ * As `vtkwire_array_bcast`.
+ * # MPI
+ * As `vtkwire_array_bcast`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_bcast_f(const struct vtkwire_array *array,
+                                     int32_t root,
+                                     MPI_Fint comm,
+                                     struct vtkwire_array **out_array);
+
+/**
+ * `Gather(vtkDataObject*, std::vector<…>&, root)` (VTK 9.1 wire: marshal, `MPI_Gather` of one
+ * `MPI_LONG_LONG` length, `MPI_Gatherv` of `MPI_CHAR`). On root, `out_objs[i]` receives rank
+ * i's object (NULL for a null object); images come back as structured points, as in VTK.
+ *
+ * # Ownership
+ * Borrows `obj`. On root, each non-NULL `out_objs[i]` is a new object owned by the caller.
+ * # Errors
+ * `OUT_OF_RANGE` (root: `out_capacity` < size, sizes over INT_MAX), parse errors, `MPI`.
+ * Root-only argument errors are found after the length gather (other ranks would then hang
+ * in `MPI_Gatherv`): pass a big enough `out_objs`.
+ * # Safety
+ * `obj` NULL or live; on root `out_objs` writable for `out_capacity` handles; `comm` valid.
+ * # MPI
+ * Collective; `comm` borrowed. Every rank reads `obj`; root writes `out_objs`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_gather(const struct vtkwire_object *obj,
+                                     int32_t root,
+                                     MPI_Comm comm,
+                                     struct vtkwire_object **out_objs,
+                                     size_t out_capacity);
+
+/**
+ * `AllGather(vtkDataObject*, std::vector<…>&)`: as `vtkwire_object_gather` with
+ * `MPI_Allgather`/`MPI_Allgatherv`, every rank gets all objects.
+ *
+ * # Ownership
+ * Borrows `obj`; each non-NULL `out_objs[i]` is a new object owned by the caller.
+ * # Errors
+ * As `vtkwire_object_gather` (checked before any MPI call on every rank).
+ * # Safety
+ * `obj` NULL or live; `out_objs` writable for `out_capacity` handles; `comm` valid.
+ * # MPI
+ * Collective; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_allgather(const struct vtkwire_object *obj,
+                                        MPI_Comm comm,
+                                        struct vtkwire_object **out_objs,
+                                        size_t out_capacity);
+
+/**
+ * `Gather(vtkDataArray*, vtkDataArray*, root)`: `MPI_Gather` of tuples×components values
+ * (every rank must send the same count and type). Root gets a new array with size × the values.
+ *
+ * # Ownership
+ * Borrows `array`; on root `*out_array` is a new array owned by the caller (others untouched).
+ * # Errors
+ * `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+ * # Safety
+ * `array` live; `out_array` writable on root; `comm` valid.
+ * # MPI
+ * Collective; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_gather(const struct vtkwire_array *array,
+                                    int32_t root,
+                                    MPI_Comm comm,
+                                    struct vtkwire_array **out_array);
+
+/**
+ * `GatherV(vtkDataArray*, vtkDataArray*, root)` (VTK 9.1: `MPI_Gather` of one `MPI_LONG_LONG`
+ * length, then `MPI_Gatherv`): ranks may send different counts.
+ *
+ * # Ownership
+ * As `vtkwire_array_gather`.
+ * # Errors
+ * As `vtkwire_array_gather`.
+ * # Safety
+ * As `vtkwire_array_gather`.
+ * # MPI
+ * Collective; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_gatherv(const struct vtkwire_array *array,
+                                     int32_t root,
+                                     MPI_Comm comm,
+                                     struct vtkwire_array **out_array);
+
+/**
+ * `AllGather(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather`); every rank gets the result.
+ *
+ * # Ownership
+ * Borrows `array`; `*out_array` is a new array owned by the caller.
+ * # Errors
+ * As `vtkwire_array_gather`.
+ * # Safety
+ * `array` live; `out_array` writable; `comm` valid.
+ * # MPI
+ * Collective; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_allgather(const struct vtkwire_array *array,
+                                       MPI_Comm comm,
+                                       struct vtkwire_array **out_array);
+
+/**
+ * `AllGatherV(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather` of lengths, `MPI_Allgatherv`).
+ *
+ * # Ownership
+ * As `vtkwire_array_allgather`.
+ * # Errors
+ * As `vtkwire_array_gather`.
+ * # Safety
+ * As `vtkwire_array_allgather`.
+ * # MPI
+ * Collective; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_allgatherv(const struct vtkwire_array *array,
+                                        MPI_Comm comm,
+                                        struct vtkwire_array **out_array);
+
+/**
+ * `Scatter(vtkDataArray* send, vtkDataArray* recv, root)`: `MPI_Scatter` of `recv`'s
+ * tuples×components values; `recv` must be pre-sized (same type) on every rank, root's `send`
+ * must hold size × that many values. `recv`'s values are replaced.
+ *
+ * # Ownership
+ * Borrows `send` (root only, ignored elsewhere) and `recv` (mutably).
+ * # Errors
+ * `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+ * # Safety
+ * `recv` a live owned array; `send` live on root; `comm` valid.
+ * # MPI
+ * Collective; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_scatter(const struct vtkwire_array *send,
+                                     struct vtkwire_array *recv,
+                                     int32_t root,
+                                     MPI_Comm comm);
+
+/**
+ * `Reduce(vtkDataArray* s, vtkDataArray* r, op, root)`: `MPI_Reduce` with VTK's op code
+ * (0 MAX, 1 MIN, 2 SUM, 3 PRODUCT, 4 LOGICAL_AND, 5 BITWISE_AND, 6 LOGICAL_OR, 7 BITWISE_OR,
+ * 8 LOGICAL_XOR, 9 BITWISE_XOR) on every numeric type. Root gets a new array (a copy of its
+ * `array` with the reduced values).
+ *
+ * # Ownership
+ * Borrows `array`; on root `*out_array` is a new array owned by the caller (others untouched).
+ * # Errors
+ * `INVALID_ARGUMENT` (op), `WRONG_ARRAY_TYPE` (bit/string/variant, or logical/bitwise op on
+ * float/double) — checked on every rank before any MPI call —, `OUT_OF_RANGE`, `MPI`.
+ * # Safety
+ * `array` live; `out_array` writable on root; `comm` valid.
+ * # MPI
+ * Collective; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_reduce(const struct vtkwire_array *array,
+                                    int32_t op,
+                                    int32_t root,
+                                    MPI_Comm comm,
+                                    struct vtkwire_array **out_array);
+
+/**
+ * `AllReduce(vtkDataArray* s, vtkDataArray* r, op)` into a new array on every rank.
+ *
+ * # Ownership
+ * Borrows `array`; `*out_array` is a new array owned by the caller.
+ * # Errors
+ * As `vtkwire_array_reduce`.
+ * # Safety
+ * `array` live; `out_array` writable; `comm` valid.
+ * # MPI
+ * Collective (`MPI_Allreduce`); `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_allreduce(const struct vtkwire_array *array,
+                                       int32_t op,
+                                       MPI_Comm comm,
+                                       struct vtkwire_array **out_array);
+
+/**
+ * `AllReduce` in place: `array`'s values are replaced by the reduction on every rank.
+ *
+ * # Ownership
+ * Borrows `array` mutably.
+ * # Errors
+ * As `vtkwire_array_reduce`.
+ * # Safety
+ * `array` a live owned array; `comm` valid.
+ * # MPI
+ * Collective (`MPI_Allreduce`, same wire as VTK); `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_allreduce_inplace(struct vtkwire_array *array,
+                                               int32_t op,
+                                               MPI_Comm comm);
+
+/**
+ * `Reduce` in place: on root, `array`'s values are replaced by the reduction; other ranks'
+ * arrays are unchanged.
+ *
+ * # Ownership
+ * Borrows `array` mutably.
+ * # Errors
+ * As `vtkwire_array_reduce`.
+ * # Safety
+ * `array` a live owned array; `comm` valid.
+ * # MPI
+ * Collective (`MPI_Reduce`); `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_reduce_inplace(struct vtkwire_array *array,
+                                            int32_t op,
+                                            int32_t root,
+                                            MPI_Comm comm);
+
+/**
+ * Fortran twin of `vtkwire_array_allreduce_inplace`.
+ *
+ * # Ownership
+ * As `vtkwire_array_allreduce_inplace`.
+ * # Errors
+ * As `vtkwire_array_allreduce_inplace`.
+ * # Safety
+ * As `vtkwire_array_allreduce_inplace`.
+ * # MPI
+ * As `vtkwire_array_allreduce_inplace`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_allreduce_inplace_f(struct vtkwire_array *array,
+                                                 int32_t op,
+                                                 MPI_Fint comm);
+
+/**
+ * Starts sending a data object (NULL = null object) with VTK's message sequence, without
+ * blocking. The object is marshaled now; the request owns the bytes until completion.
+ *
+ * # Ownership
+ * Borrows `obj` for the call only. `*out_request` is owned by the caller: complete it with
+ * `vtkwire_request_wait`/`_test`/`_waitall`, free it with `vtkwire_request_free`.
+ * # Errors
+ * As `vtkwire_object_send`, plus `NULL_ARGUMENT` (`out_request`).
+ * # Safety
+ * `obj` NULL or live; `out_request` writable; `comm` valid and alive until completion.
+ * # MPI
+ * Point to point, `MPI_Isend` ×8; `comm` borrowed until the request completes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_isend(const struct vtkwire_object *obj,
+                                    int32_t dest,
+                                    int32_t tag,
+                                    MPI_Comm comm,
+                                    struct vtkwire_request **out_request);
+
+/**
+ * Starts receiving a data object; the result is taken with `vtkwire_request_take_object`
+ * after completion. Progress happens in wait/test/waitall.
+ *
+ * # Ownership
+ * `*out_request` is owned by the caller (`vtkwire_request_free`).
+ * # Errors
+ * `NULL_ARGUMENT`, `OUT_OF_RANGE`, `MPI`; protocol and parse errors surface at completion.
+ * # Safety
+ * `out_request` writable; `comm` valid and alive until completion.
+ * # MPI
+ * Point to point, `MPI_Irecv`; `comm` borrowed until completion.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_irecv(int32_t source,
+                                    int32_t tag,
+                                    MPI_Comm comm,
+                                    struct vtkwire_request **out_request);
+
+/**
+ * Starts sending a data array (NULL = null array); the request owns a copy of the values.
+ *
+ * # Ownership
+ * Borrows `array` for the call only; `*out_request` owned by the caller.
+ * # Errors
+ * As `vtkwire_array_send`, plus `NULL_ARGUMENT` (`out_request`).
+ * # Safety
+ * `array` NULL or live; `out_request` writable; `comm` valid until completion.
+ * # MPI
+ * Point to point, `MPI_Isend`; `comm` borrowed until completion.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_isend(const struct vtkwire_array *array,
+                                   int32_t dest,
+                                   int32_t tag,
+                                   MPI_Comm comm,
+                                   struct vtkwire_request **out_request);
+
+/**
+ * Starts receiving a data array (`vtkwire_request_take_array` after completion).
+ *
+ * # Ownership
+ * `*out_request` owned by the caller.
+ * # Errors
+ * As `vtkwire_object_irecv`.
+ * # Safety
+ * `out_request` writable; `comm` valid until completion.
+ * # MPI
+ * Point to point, `MPI_Irecv`; `comm` borrowed until completion.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_irecv(int32_t source,
+                                   int32_t tag,
+                                   MPI_Comm comm,
+                                   struct vtkwire_request **out_request);
+
+/**
+ * Blocks until the request completes.
+ *
+ * # Ownership
+ * Borrows `request`.
+ * # Errors
+ * `NULL_ARGUMENT`, `PROTOCOL`, parse errors (receives), `MPI`.
+ * # Safety
+ * `request` live.
+ * # MPI
+ * Local completion (`MPI_Waitall`/`MPI_Irecv` of the next messages).
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_request_wait(struct vtkwire_request *request);
+
+/**
+ * Progresses the request without blocking; `*out_done` = 1 once complete, else 0.
+ *
+ * # Ownership
+ * Borrows `request`.
+ * # Errors
+ * As `vtkwire_request_wait`.
+ * # Safety
+ * `request` live; `out_done` writable.
+ * # MPI
+ * Local (`MPI_Testall`).
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_request_test(struct vtkwire_request *request,
+                                    int32_t *out_done);
+
+/**
+ * Completes `count` requests, progressing all of them together (a ring of large exchanges
+ * does not deadlock). NULL entries are skipped. Returns the first error after all finished.
+ *
+ * # Ownership
+ * Borrows the requests.
+ * # Errors
+ * `NULL_ARGUMENT` (`requests` with count > 0), errors of any request.
+ * # Safety
+ * `requests` readable for `count` pointers, each NULL or live and distinct.
+ * # MPI
+ * Local completion.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_request_waitall(struct vtkwire_request *const *requests,
+                                       size_t count);
+
+/**
+ * Takes the object a completed object receive produced (NULL for the null object).
+ *
+ * # Ownership
+ * `*out_obj` is a new object owned by the caller; a second take fails with `NOT_FOUND`.
+ * # Errors
+ * `NULL_ARGUMENT`, `INVALID_ARGUMENT` (not complete, or not an object receive), `NOT_FOUND`.
+ * # Safety
+ * `request` live; `out_obj` writable.
+ * # MPI
+ * None.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_request_take_object(struct vtkwire_request *request,
+                                           struct vtkwire_object **out_obj);
+
+/**
+ * Takes the array a completed array receive produced (NULL for the null array).
+ *
+ * # Ownership
+ * `*out_array` is a new array owned by the caller.
+ * # Errors
+ * As `vtkwire_request_take_object`.
+ * # Safety
+ * `request` live; `out_array` writable.
+ * # MPI
+ * None.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_request_take_array(struct vtkwire_request *request,
+                                          struct vtkwire_array **out_array);
+
+/**
+ * Frees a request. An incomplete receive is cancelled; an incomplete send is waited for (its
+ * buffers must outlive the transfer). `vtkwire_request_free(NULL)` is a no-op.
+ *
+ * # Ownership
+ * Takes ownership of `request`.
+ * # Errors
+ * None.
+ * # Safety
+ * `request` NULL or live, not used afterwards.
+ * # MPI
+ * May call `MPI_Cancel`/`MPI_Wait`.
+ */
+void vtkwire_request_free(struct vtkwire_request *request);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -59,8 +59,7 @@ fn assert_bytes(got: &[u8], want: &[u8]) {
 const H: &str = "# vtk DataFile Version 5.1\nvtk output\nBINARY\n";
 
 fn triangle() -> DataObject {
-    let mut pd = PolyData::default();
-    pd.points = Some(arr::<f32>("", 3, vec![0., 0., 0., 1., 0., 0., 0., 1., 0.]));
+    let mut pd = PolyData { points: Some(arr::<f32>("", 3, vec![0., 0., 0., 1., 0., 0., 0., 1., 0.])), ..PolyData::default() };
     pd.points.as_mut().unwrap().name = None;
     pd.cells[PolyCells::Polys as usize] = cells(vec![0, 3], vec![0, 1, 2]);
     DataObject::PolyData(pd)
@@ -315,8 +314,7 @@ fn a4_directed_graph() {
 #[test]
 fn a4_multiblock() {
     let want: &[u8] = b"# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET MULTIBLOCK\nCHILDREN 3\nCHILD 0 [first block]\n# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET POLYDATA\nPOINTS 1 float\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\nVERTICES 2 1\nOFFSETS vtktypeint64\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\nCONNECTIVITY vtktypeint64\n\x00\x00\x00\x00\x00\x00\x00\x00\nENDCHILD\nCHILD -1\nENDCHILD\nCHILD 13\n# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET MULTIBLOCK\nCHILDREN 1\nCHILD 0\n# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET POLYDATA\nPOINTS 0 float\nENDCHILD\nENDCHILD\nFIELD FieldData 1\nmbfield 1 1 int\n\x00\x00\x00\x05\n";
-    let mut p1 = PolyData::default();
-    p1.points = zeros(1);
+    let mut p1 = PolyData { points: zeros(1), ..PolyData::default() };
     p1.cells[0] = cells(vec![0, 1], vec![0]);
     let inner = MultiBlock { blocks: vec![Block { name: None, object: Some(Box::new(DataObject::PolyData(PolyData::default()))) }], field_data: Attributes::new() };
     let mut mb = MultiBlock::default();
@@ -403,10 +401,12 @@ fn a4_nonfinite_empty_dataset_switches_to_binary() {
 
 #[test]
 fn a4_polyhedron() {
-    let mut ug = UnstructuredGrid::default();
-    ug.points = zeros(4);
-    ug.cells = cells(vec![0, 17], vec![4, 3, 0, 1, 2, 3, 0, 1, 3, 3, 1, 2, 3, 3, 0, 2, 3]);
-    ug.cell_types = vec![42];
+    let ug = UnstructuredGrid {
+        points: zeros(4),
+        cells: cells(vec![0, 17], vec![4, 3, 0, 1, 2, 3, 0, 1, 3, 3, 1, 2, 3, 3, 0, 2, 3]),
+        cell_types: vec![42],
+        ..UnstructuredGrid::default()
+    };
     let obj = DataObject::UnstructuredGrid(ug);
     let got = marshal(Some(&obj)).unwrap();
     let conn: Vec<u8> = [4i64, 3, 0, 1, 2, 3, 0, 1, 3, 3, 1, 2, 3, 3, 0, 2, 3].iter().flat_map(|v| v.to_be_bytes()).collect();

@@ -65,6 +65,18 @@ pub const VTKWIRE_POLY_LINES: i32 = 1;
 pub const VTKWIRE_POLY_POLYS: i32 = 2;
 pub const VTKWIRE_POLY_STRIPS: i32 = 3;
 
+/// Reduction operations (VTK's `vtkCommunicator::StandardOperations`).
+pub const VTKWIRE_OP_MAX: i32 = 0;
+pub const VTKWIRE_OP_MIN: i32 = 1;
+pub const VTKWIRE_OP_SUM: i32 = 2;
+pub const VTKWIRE_OP_PRODUCT: i32 = 3;
+pub const VTKWIRE_OP_LOGICAL_AND: i32 = 4;
+pub const VTKWIRE_OP_BITWISE_AND: i32 = 5;
+pub const VTKWIRE_OP_LOGICAL_OR: i32 = 6;
+pub const VTKWIRE_OP_BITWISE_OR: i32 = 7;
+pub const VTKWIRE_OP_LOGICAL_XOR: i32 = 8;
+pub const VTKWIRE_OP_BITWISE_XOR: i32 = 9;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,3 +10,5 @@ pub mod object;
 pub mod status;
 pub mod constants;
 pub mod marshal;
+pub mod comm;
+pub mod mpi;

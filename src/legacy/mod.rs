@@ -56,6 +56,7 @@ mod encode;
 mod ext;
 mod extent;
 mod read;
+mod validate;
 mod write;
 
 use std::path::Path;
@@ -80,56 +81,97 @@ fn empty_dataset(obj: &DataObject) -> bool {
     ) && obj.count(Point).unwrap_or(0) + obj.count(Cell).unwrap_or(0) == 0
 }
 
-/// Chooses ASCII/BINARY as Marshal does and returns (binary, exact total length).
+/// Chooses ASCII/BINARY as Marshal does and returns (binary, exact total length). A dry run:
+/// headers are formatted, payload sizes come from counts.
 fn plan(obj: &DataObject) -> Result<(bool, usize)> {
     let block = if obj.has_extent() { extent::BLOCK_LEN } else { 0 };
     if empty_dataset(obj) {
-        let mut w = write::Writer::new(false, true, 0);
+        let mut w = write::Writer::dry(false);
         w.object(obj, 0, obj.has_extent())?;
         if !w.nonfinite {
             return Ok((false, block + w.len));
         }
     }
-    let mut w = write::Writer::new(true, true, 0);
+    let mut w = write::Writer::dry(true);
     w.object(obj, 0, obj.has_extent())?;
     Ok((true, block + w.len))
+}
+
+/// Validation before marshaling: `Ok(true)` when the cell checks are left to the writer's
+/// payload pass (see [`validate`]), `Ok(false)` when the full validation already ran.
+fn prevalidate(obj: &DataObject) -> Result<bool> {
+    if validate::light(obj, validate::Deferred::Cells) {
+        return Ok(true);
+    }
+    obj.validate()?;
+    Ok(false)
+}
+
+/// The error for an object whose fused cell check failed: the reference validation's message.
+fn invalid_cells(obj: &DataObject) -> Error {
+    obj.validate().err().unwrap_or_else(|| {
+        Error::new(Status::Panic, "internal error: the fused cell check disagrees with DataObject::validate")
+    })
+}
+
+/// Writes the EXTENT block (when the object has one) and the legacy file for `obj`.
+fn write_marshaled(w: &mut write::Writer<'_>, obj: &DataObject) -> Result<()> {
+    if let Some(e) = obj.extent() {
+        w.put_raw(&extent::block(&e));
+    }
+    w.object(obj, 0, obj.has_extent())
 }
 
 /// `vtkCommunicator::MarshalDataObject`: validates, then returns the marshaled bytes
 /// (`None` → empty).
 pub fn marshal(obj: Option<&DataObject>) -> Result<Vec<u8>> {
     let Some(obj) = obj else { return Ok(Vec::new()) };
-    obj.validate()?;
+    let check_cells = prevalidate(obj)?;
     let (binary, len) = plan(obj)?;
-    let mut w = write::Writer::new(binary, false, len);
-    if let Some(e) = obj.extent() {
-        extent::write_block(&e, &mut w.out);
+    let mut w = write::Writer::new(binary, write::Sink::Vec(Vec::with_capacity(len)));
+    w.check_cells = check_cells;
+    write_marshaled(&mut w, obj)?;
+    if w.bad_cells {
+        return Err(invalid_cells(obj));
     }
-    w.object(obj, 0, obj.has_extent())?;
-    debug_assert_eq!(w.out.len(), len);
-    Ok(w.out)
+    let out = w.into_vec();
+    debug_assert_eq!(out.len(), len);
+    Ok(out)
 }
 
-/// The exact length [`marshal`] returns (a dry run: no payload is copied).
+/// The exact length [`marshal`] returns, from counts (a dry run: headers are formatted, no
+/// payload is copied or formatted). Validates as [`marshal`] does.
 pub fn marshaled_len(obj: Option<&DataObject>) -> Result<usize> {
     let Some(obj) = obj else { return Ok(0) };
-    obj.validate()?;
+    if !(validate::light(obj, validate::Deferred::Ids) && validate::ids_in_range(obj)) {
+        obj.validate()?;
+    }
     Ok(plan(obj)?.1)
 }
 
-/// Marshals into a caller buffer; returns the length used. `OutOfRange` (and nothing written)
-/// if `out` is too small.
+/// Marshals straight into a caller buffer; returns the length used. `OutOfRange` (and nothing
+/// written) if `out` is too small. On any other error the first bytes of `out` may have been
+/// written (an invalid connectivity id is found while the connectivity is copied).
 pub fn marshal_into(obj: Option<&DataObject>, out: &mut [u8]) -> Result<usize> {
-    let bytes = marshal(obj)?;
-    if out.len() < bytes.len() {
+    let Some(obj) = obj else { return Ok(0) };
+    let check_cells = prevalidate(obj)?;
+    let (binary, len) = plan(obj)?;
+    if out.len() < len {
         return Err(Error::out_of_range(format!(
-            "the marshaled object needs {} bytes, the buffer has {}",
-            bytes.len(),
+            "the marshaled object needs {len} bytes, the buffer has {}",
             out.len()
         )));
     }
-    out[..bytes.len()].copy_from_slice(&bytes);
-    Ok(bytes.len())
+    let mut w = write::Writer::new(binary, write::Sink::Slice { buf: &mut out[..len], pos: 0, overflow: false });
+    w.check_cells = check_cells;
+    write_marshaled(&mut w, obj)?;
+    if w.bad_cells {
+        return Err(invalid_cells(obj));
+    }
+    if w.overflowed() || w.len != len {
+        return Err(Error::new(Status::Panic, format!("internal error: marshal_into planned {len} bytes, wrote {}", w.len)));
+    }
+    Ok(len)
 }
 
 /// `vtkCommunicator::UnMarshalDataObject`: empty → `Ok(None)`.
@@ -143,11 +185,11 @@ pub fn unmarshal(bytes: &[u8]) -> Result<Option<DataObject>> {
 /// Writes a `.vtk` file (no EXTENT block), ASCII or BINARY.
 pub fn write_file_bytes(obj: &DataObject, binary: bool) -> Result<Vec<u8>> {
     obj.validate()?;
-    let mut w = write::Writer::new(binary, true, 0);
+    let mut w = write::Writer::dry(binary);
     w.object(obj, 0, false)?;
-    let mut real = write::Writer::new(binary, false, w.len);
+    let mut real = write::Writer::new(binary, write::Sink::Vec(Vec::with_capacity(w.len)));
     real.object(obj, 0, false)?;
-    Ok(real.out)
+    Ok(real.into_vec())
 }
 
 /// Reads any legacy file VTK 9.1 writes for the 12 types (an optional leading EXTENT block
@@ -160,7 +202,12 @@ pub fn read_file_bytes(bytes: &[u8]) -> Result<DataObject> {
     };
     let mut p = read::Parser::new(bytes, start);
     let obj = p.object(0, block)?;
-    obj.validate().map_err(|e| Error::new(e.status, format!("decoded object (starting at byte {start}) is invalid: {}", e.message)))?;
+    // The parser range-checked every connectivity id while decoding it, and CellArray::new
+    // checked every layout; the rest is cheap.
+    if p.ids_bad || !validate::light(&obj, validate::Deferred::IdsTrustedLayout) {
+        obj.validate()
+            .map_err(|e| Error::new(e.status, format!("decoded object (starting at byte {start}) is invalid: {}", e.message)))?;
+    }
     Ok(obj)
 }
 

@@ -1,7 +1,7 @@
 //! The legacy reader: every layout VTK 9.1 writes (ASCII and BINARY, versions 2.0–5.1), strict
 //! about counts and sizes, plus vtkwire's title extension. Errors name the byte offset.
 
-use super::encode::{decode_bytes, get_be};
+use super::encode::{decode_bytes, get_be, get_be_ids, get_be_ids32, ids_below, words};
 use super::ext::ExtIn;
 use super::write::{dims_extent, infer_info, inferred_ratios};
 use crate::error::{Error, Result, Status};
@@ -16,6 +16,9 @@ pub(crate) struct Parser<'a> {
     pub pos: usize,
     binary: bool,
     major: u32,
+    /// Some connectivity id read so far is not a point id of its object (checked while the
+    /// ids are decoded; the caller then runs the full validation for the message).
+    pub ids_bad: bool,
 }
 
 /// Per-object state: the title extension and the array counter.
@@ -54,6 +57,19 @@ fn role_of(tok: &[u8]) -> Option<AttributeRole> {
     })
 }
 
+/// The arrays of a collection, moved out (no payload copy).
+fn into_arrays(mut attrs: Attributes) -> Vec<DataArray> {
+    let mut v = Vec::with_capacity(attrs.len());
+    while let Some(last) = attrs.len().checked_sub(1) {
+        match attrs.remove(last) {
+            Ok(a) => v.push(a),
+            Err(_) => break,
+        }
+    }
+    v.reverse();
+    v
+}
+
 fn scalar_type_of(tok: &[u8]) -> Option<(ScalarType, bool)> {
     let t = String::from_utf8_lossy(tok).to_ascii_lowercase();
     // (type, stored as 32-bit vtkIdType)
@@ -81,7 +97,7 @@ fn scalar_type_of(tok: &[u8]) -> Option<(ScalarType, bool)> {
 
 impl<'a> Parser<'a> {
     pub fn new(b: &'a [u8], pos: usize) -> Parser<'a> {
-        Parser { b, pos, binary: true, major: 5 }
+        Parser { b, pos, binary: true, major: 5, ids_bad: false }
     }
 
     fn err(&self, status: Status, msg: impl std::fmt::Display) -> Error {
@@ -295,6 +311,9 @@ impl<'a> Parser<'a> {
         let mut coords: [Option<DataArray>; 3] = [None, None, None];
         let mut pcells: [CellArray; 4] = Default::default();
         let mut ucells = CellArray::default();
+        // Per cell array: the point count its ids were checked against while decoding, if
+        // they all were in range (POINTS normally comes first; anything else is re-checked).
+        let mut ids_checked: [Option<usize>; 5] = [Some(0); 5];
         let mut types: Vec<u8> = Vec::new();
         let mut pd = Attributes::new();
         let mut cd = Attributes::new();
@@ -328,15 +347,14 @@ impl<'a> Parser<'a> {
                 coords[axis] = self.points(cx, ty, n, 1, true)?;
             } else if poly && (lower_is(t, "vertices") || lower_is(t, "lines") || lower_is(t, "polygons") || lower_is(t, "triangle_strips")) {
                 let i = if lower_is(t, "vertices") { 0 } else if lower_is(t, "lines") { 1 } else if lower_is(t, "polygons") { 2 } else { 3 };
-                pcells[i] = self.cells()?;
+                let np = points.as_ref().map(DataArray::tuples);
+                (pcells[i], ids_checked[i]) = self.cells(np)?;
             } else if ugrid && lower_is(t, "cells") {
-                ucells = self.cells()?;
+                let np = points.as_ref().map(DataArray::tuples);
+                (ucells, ids_checked[4]) = self.cells(np)?;
             } else if ugrid && lower_is(t, "cell_types") {
                 let n = self.usize_("cell count")?;
-                types = self.ints("int", n)?
-                    .into_iter()
-                    .map(|v| u8::try_from(v).map_err(|_| self.err(Status::Parse, format!("cell type {v} out of range"))))
-                    .collect::<Result<_>>()?;
+                types = self.cell_types(n)?;
             } else if lower_is(t, "cell_data") {
                 let n = self.usize_("cell count")?;
                 cd = self.section(cx, n, Association::Cell)?;
@@ -360,6 +378,11 @@ impl<'a> Parser<'a> {
             }
             (None, None) => reader_extent,
         };
+        let npoints = points.as_ref().map_or(0, DataArray::tuples);
+        let cell_arrays = pcells.iter().chain(std::iter::once(&ucells));
+        if cell_arrays.zip(ids_checked).any(|(c, checked)| !c.connectivity().is_empty() && checked != Some(npoints)) {
+            self.ids_bad = true;
+        }
         if poly {
             return Ok(DataObject::PolyData(PolyData { points, cells: pcells, point_data: pd, cell_data: cd, field_data: field }));
         }
@@ -413,7 +436,9 @@ impl<'a> Parser<'a> {
         Ok(Some(a))
     }
 
-    fn cells(&mut self) -> Result<CellArray> {
+    /// A cell array, and `Some(points)` when its connectivity ids were all found in
+    /// `0..points` (`points`: the point count read so far).
+    fn cells(&mut self, points: Option<usize>) -> Result<(CellArray, Option<usize>)> {
         let at = self.pos;
         let a = self.usize_("cell array size")?;
         let b = self.usize_("cell array size")?;
@@ -423,7 +448,8 @@ impl<'a> Parser<'a> {
             if cells.len() != a && !(a == 0 && cells.is_empty()) {
                 return Err(self.err_at(at, Status::Parse, format!("{a} cells announced, {} found", cells.len())));
             }
-            return Ok(cells);
+            let ok = points.filter(|&n| ids_below(cells.connectivity(), n));
+            return Ok((cells, ok));
         }
         self.expect("offsets")?;
         let t1 = self.token("offsets type")?.to_ascii_lowercase();
@@ -434,12 +460,19 @@ impl<'a> Parser<'a> {
         if t1 != t2 {
             return Err(self.err_at(at2, Status::Parse, "OFFSETS and CONNECTIVITY have different types"));
         }
-        let conn = self.ints(&String::from_utf8_lossy(&t2), b)?;
-        CellArray::new(offsets.into(), conn.into()).map_err(|e| self.err_at(at, Status::Parse, e.message))
+        let (conn, ok) = self.ids(&String::from_utf8_lossy(&t2), b, points)?;
+        let cells = CellArray::new(offsets.into(), conn.into()).map_err(|e| self.err_at(at, Status::Parse, e.message))?;
+        Ok((cells, points.filter(|_| ok)))
     }
 
     /// `n` integers of a cell-array type (`int`, `long`, `vtktypeint64`, `vtkIdType`).
     fn ints(&mut self, ty: &str, n: usize) -> Result<Vec<i64>> {
+        self.ids(ty, n, None).map(|(v, _)| v)
+    }
+
+    /// Like [`Self::ints`]; with `points`, also whether every value is in `0..points`
+    /// (checked in the decoding pass, block by block).
+    fn ids(&mut self, ty: &str, n: usize, points: Option<usize>) -> Result<(Vec<i64>, bool)> {
         let at = self.pos;
         let size = match ty {
             "int" | "vtkidtype" => 4,
@@ -450,7 +483,7 @@ impl<'a> Parser<'a> {
             self.rest_of_line()?;
             let bytes = n.checked_mul(size).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
             let raw = self.take(bytes, "integer array")?;
-            Ok(if size == 4 { get_be::<i32>(raw, n).into_iter().map(i64::from).collect() } else { get_be::<i64>(raw, n) })
+            Ok(if size == 4 { get_be_ids32(raw, n, points) } else { get_be_ids(raw, n, points) })
         } else {
             if n > self.remaining() {
                 return Err(self.err(Status::Truncated, format!("{n} integers announced, only {} bytes remain", self.remaining())));
@@ -459,8 +492,39 @@ impl<'a> Parser<'a> {
             for _ in 0..n {
                 v.push(self.parse_num::<i64>("integer")?);
             }
-            Ok(v)
+            let ok = points.is_some_and(|p| ids_below(&v, p));
+            Ok((v, ok))
         }
+    }
+
+    /// `CELL_TYPES` values (after the count): `int`s that must fit a byte.
+    fn cell_types(&mut self, n: usize) -> Result<Vec<u8>> {
+        if !self.binary {
+            return self
+                .ints("int", n)?
+                .into_iter()
+                .map(|v| u8::try_from(v).map_err(|_| self.err(Status::Parse, format!("cell type {v} out of range"))))
+                .collect();
+        }
+        self.rest_of_line()?;
+        let bytes = n.checked_mul(4).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
+        let raw = self.take(bytes, "integer array")?;
+        // Big-endian int32 in 0..=255: three zero bytes, then the value.
+        let mut high = 0u8;
+        let types: Vec<u8> = words::<4>(raw)
+            .iter()
+            .map(|c| {
+                high |= c[0] | c[1] | c[2];
+                c[3]
+            })
+            .collect();
+        if high != 0 {
+            if let Some(c) = raw.chunks_exact(4).find(|c| c[0] | c[1] | c[2] != 0) {
+                let v = i32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+                return Err(self.err(Status::Parse, format!("cell type {v} out of range")));
+            }
+        }
+        Ok(types)
     }
 
     // ----- arrays -----------------------------------------------------------------------
@@ -633,7 +697,9 @@ impl<'a> Parser<'a> {
                 ScalarType::UnsignedLongLong => ArrayData::UnsignedLongLong(Buffer::from_vec(get_be(raw, n))),
                 ScalarType::Float => ArrayData::Float(Buffer::from_vec(get_be(raw, n))),
                 ScalarType::Double => ArrayData::Double(Buffer::from_vec(get_be(raw, n))),
-                _ => ArrayData::IdType(Buffer::from_vec(get_be::<i32>(raw, n).into_iter().map(i64::from).collect())),
+                _ => ArrayData::IdType(Buffer::from_vec(
+                    words::<4>(raw).iter().map(|c| i64::from(i32::from_be_bytes(*c))).collect(),
+                )),
             });
         }
         if n > self.remaining() {
@@ -804,9 +870,7 @@ impl<'a> Parser<'a> {
             let at = self.pos;
             if lower_is(t, "field") {
                 let f = self.field(cx)?;
-                for a in f.arrays() {
-                    file.push((a.clone(), None));
-                }
+                file.extend(into_arrays(f).into_iter().map(|a| (a, None)));
                 continue;
             }
             if lower_is(t, "lookup_table") {
@@ -914,15 +978,15 @@ impl<'a> Parser<'a> {
         at: usize,
     ) -> Result<()> {
         let key = format!("A{}", assoc as i32);
+        if assoc == Association::Field && cx.ext.value(&key).is_none() {
+            return Ok(());
+        }
         let file = if assoc == Association::Field {
-            attrs.arrays().iter().cloned().map(|a| (a, None)).collect()
+            into_arrays(std::mem::take(attrs)).into_iter().map(|a| (a, None)).collect()
         } else {
             file
         };
         let Some(v) = cx.ext.value(&key) else {
-            if assoc == Association::Field {
-                return Ok(());
-            }
             let mut active = [None; 8];
             for (i, (_, r)) in file.iter().enumerate() {
                 if let Some(r) = r {
@@ -1115,7 +1179,9 @@ impl<'a> Parser<'a> {
             }
             amr.levels.push(AmrLevel { spacing, refinement_ratio: 2, blocks: Vec::with_capacity(nb) });
             for _ in 0..nb {
-                amr.levels.last_mut().map(|l| l.blocks.push(AmrBlock { bbox: [0; 6], grid: None }));
+                if let Some(l) = amr.levels.last_mut() {
+                    l.blocks.push(AmrBlock { bbox: [0; 6], grid: None });
+                }
             }
         }
         self.expect("amrboxes")?;

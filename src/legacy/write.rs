@@ -1,13 +1,21 @@
 //! The legacy writer: VTK 9.1's section layout (§3.7), plus the title extension for what VTK
 //! would lose. A writer runs "dry" (counting bytes and collecting extension tokens only) or for
 //! real; every nested object is first planned by a dry run so its title is known up front.
+//! A dry run formats headers only: payload sizes come from counts, never from formatting or
+//! copying payloads (except graph edges and ASCII values, whose text is the payload).
+//!
+//! A real run writes into a [`Sink`]: a `Vec` reserved to the exact length (marshal) or the
+//! caller's slice (marshal_into), payloads in one swap pass each, never zero-filled first.
 
 use std::fmt::Write as _;
 
 use bytemuck::Pod;
 
-use super::encode::{encode_ext, encode_name, fmt_f32, fmt_f64, put_be, string_header, string_header_len};
+use super::encode::{
+    encode_ext, encode_name, fmt_f32, fmt_f64, ids_below, put_be, string_header, string_header_len, write_be, ID_BLOCK,
+};
 use super::ext::{join_f64, join_i64, ExtOut};
+use super::validate;
 use crate::error::{Error, Result};
 use crate::model::{
     extent_dims, Amr, ArrayData, Association, AttributeRole, Attributes, CellArray, DataArray, DataObject, Graph,
@@ -15,8 +23,19 @@ use crate::model::{
     UnstructuredGrid, IDENTITY, MAX_DEPTH,
 };
 
-pub(crate) struct Writer {
-    pub out: Vec<u8>,
+/// Where a writer's bytes go.
+pub(crate) enum Sink<'a> {
+    /// Dry run: bytes are only counted.
+    Count,
+    /// A vector (its capacity reserved by the caller).
+    Vec(Vec<u8>),
+    /// The caller's buffer and the write position; `overflow` is set instead of writing past
+    /// its end.
+    Slice { buf: &'a mut [u8], pos: usize, overflow: bool },
+}
+
+pub(crate) struct Writer<'a> {
+    out: Sink<'a>,
     pub len: usize,
     dry: bool,
     pub binary: bool,
@@ -24,6 +43,12 @@ pub(crate) struct Writer {
     k: usize,
     /// A NaN or infinity was formatted as ASCII (VTK 9.1 cannot read it back).
     pub nonfinite: bool,
+    /// Check cell arrays while writing them: offsets (layout, unstructured cell sizes) and
+    /// connectivity ids in `0..points` (what `validate::light(_, Deferred::Cells)` leaves to
+    /// the payload pass).
+    pub check_cells: bool,
+    /// A fused cell check failed (only with `check_cells`).
+    pub bad_cells: bool,
     s: String,
 }
 
@@ -67,9 +92,9 @@ pub(crate) fn inferred_ratios(spacings: &[[f64; 3]]) -> Vec<i32> {
         .collect()
 }
 
-/// Whether an id array needs 64 bits in the file.
+/// Whether every id fits 32 bits (branch-free: `x + 2^31` is in `0..2^32` exactly then).
 fn ids_fit_i32(v: &[i64]) -> bool {
-    v.iter().all(|&x| x == x as i32 as i64)
+    v.iter().fold(0u64, |a, &x| a | (x.wrapping_add(1 << 31) as u64 >> 32)) == 0
 }
 
 pub(crate) fn info_code(v: &InfoValue) -> char {
@@ -121,25 +146,72 @@ pub(crate) fn infer_info(name: &str, data: &str) -> char {
     }
 }
 
-impl Writer {
-    pub fn new(binary: bool, dry: bool, capacity: usize) -> Writer {
+impl<'a> Writer<'a> {
+    pub fn new(binary: bool, out: Sink<'a>) -> Writer<'a> {
         Writer {
-            out: if dry { Vec::new() } else { Vec::with_capacity(capacity) },
+            dry: matches!(out, Sink::Count),
+            out,
             len: 0,
-            dry,
             binary,
             ext: ExtOut::default(),
             k: 0,
             nonfinite: false,
+            check_cells: false,
+            bad_cells: false,
             s: String::new(),
+        }
+    }
+
+    /// A dry-run writer (counts bytes, collects title tokens).
+    pub fn dry(binary: bool) -> Writer<'static> {
+        Writer::new(binary, Sink::Count)
+    }
+
+    /// The bytes written (empty for a dry run or a slice sink).
+    pub fn into_vec(self) -> Vec<u8> {
+        match self.out {
+            Sink::Vec(v) => v,
+            _ => Vec::new(),
+        }
+    }
+
+    /// A slice sink ran out of room (the planned length was wrong).
+    pub fn overflowed(&self) -> bool {
+        matches!(self.out, Sink::Slice { overflow: true, .. })
+    }
+
+    /// The next `n` bytes of a slice sink (`None` for other sinks, or past the end).
+    fn room(&mut self, n: usize) -> Option<&mut [u8]> {
+        match &mut self.out {
+            Sink::Slice { buf, pos, overflow } => {
+                if *overflow || buf.len() - *pos < n {
+                    *overflow = true;
+                    return None;
+                }
+                let start = *pos;
+                *pos += n;
+                Some(&mut buf[start..start + n])
+            }
+            _ => None,
         }
     }
 
     fn put(&mut self, b: &[u8]) {
         self.len += b.len();
-        if !self.dry {
-            self.out.extend_from_slice(b);
+        match &mut self.out {
+            Sink::Count => {}
+            Sink::Vec(v) => v.extend_from_slice(b),
+            Sink::Slice { .. } => {
+                if let Some(d) = self.room(b.len()) {
+                    d.copy_from_slice(b);
+                }
+            }
         }
+    }
+
+    /// Raw bytes (the EXTENT block before the file).
+    pub fn put_raw(&mut self, b: &[u8]) {
+        self.put(b);
     }
 
     fn puts(&mut self, s: &str) {
@@ -147,19 +219,41 @@ impl Writer {
     }
 
     fn putf(&mut self, args: std::fmt::Arguments<'_>) {
-        self.s.clear();
-        let _ = self.s.write_fmt(args);
-        self.len += self.s.len();
-        if !self.dry {
-            self.out.extend_from_slice(self.s.as_bytes());
+        let mut s = std::mem::take(&mut self.s);
+        s.clear();
+        let _ = s.write_fmt(args);
+        self.put(s.as_bytes());
+        self.s = s;
+    }
+
+    /// Big-endian payload: one copy-and-swap pass into the sink.
+    fn be<T: Pod>(&mut self, v: &[T]) {
+        let n = std::mem::size_of_val(v);
+        self.len += n;
+        match &mut self.out {
+            Sink::Count => {}
+            Sink::Vec(out) => put_be(out, v),
+            Sink::Slice { .. } => {
+                if let Some(d) = self.room(n) {
+                    write_be(d, v);
+                }
+            }
         }
     }
 
-    fn be<T: Pod>(&mut self, v: &[T]) {
-        self.len += std::mem::size_of_val(v);
-        if !self.dry {
-            put_be(&mut self.out, v);
+    /// Big-endian 64-bit ids; with `points`, returns whether all are in `0..points` (the
+    /// range check runs per block while the block is still in L1), else true.
+    fn be_ids(&mut self, v: &[i64], points: Option<usize>) -> bool {
+        let Some(n) = points.filter(|_| !self.dry) else {
+            self.be(v);
+            return true;
+        };
+        let mut ok = true;
+        for block in v.chunks(ID_BLOCK) {
+            self.be(block);
+            ok &= ids_below(block, n);
         }
+        ok
     }
 
     fn next_k(&mut self) -> usize {
@@ -181,7 +275,7 @@ impl Writer {
             self.len += header_len(&title, self.binary);
             r
         } else {
-            let mut probe = Writer::new(self.binary, true, 0);
+            let mut probe = Writer::dry(self.binary);
             probe.body(obj, depth, extent_block)?;
             self.nonfinite |= probe.nonfinite;
             let title = probe.ext.title();
@@ -282,8 +376,9 @@ impl Writer {
     fn poly(&mut self, o: &PolyData) -> Result<()> {
         self.own_field(&o.field_data)?;
         self.points("POINTS", o.points.as_ref(), true)?;
+        let np = o.points.as_ref().map_or(0, DataArray::tuples);
         for (c, label) in o.cells.iter().zip(["VERTICES", "LINES", "POLYGONS", "TRIANGLE_STRIPS"]) {
-            self.cells(label, c);
+            self.cells(label, c, np, None);
         }
         self.section("CELL_DATA", &o.cell_data, o.num_cells(), Association::Cell)?;
         let np = o.points.as_ref().map_or(0, DataArray::tuples);
@@ -293,13 +388,25 @@ impl Writer {
     fn unstructured(&mut self, o: &UnstructuredGrid) -> Result<()> {
         self.own_field(&o.field_data)?;
         self.points("POINTS", o.points.as_ref(), true)?;
-        self.cells("CELLS", &o.cells);
+        let np = o.points.as_ref().map_or(0, DataArray::tuples);
+        self.cells("CELLS", &o.cells, np, Some(&o.cell_types));
         let n = o.cell_types.len();
         if n > 0 {
             self.putf(format_args!("CELL_TYPES {n}\n"));
             if self.binary {
-                let t: Vec<i32> = o.cell_types.iter().map(|&t| t as i32).collect();
-                self.be(&t);
+                // Big-endian int32 of a byte: three zero bytes, then the byte.
+                self.len += 4 * n;
+                match &mut self.out {
+                    Sink::Count => {}
+                    Sink::Vec(out) => out.extend(o.cell_types.iter().flat_map(|&t| [0, 0, 0, t])),
+                    Sink::Slice { .. } => {
+                        if let Some(d) = self.room(4 * n) {
+                            for (d, &t) in d.chunks_exact_mut(4).zip(&o.cell_types) {
+                                d.copy_from_slice(&[0, 0, 0, t]);
+                            }
+                        }
+                    }
+                }
                 self.put(b"\n");
             } else {
                 for &t in &o.cell_types {
@@ -312,25 +419,49 @@ impl Writer {
         self.section("POINT_DATA", &o.point_data, np, Association::Point)
     }
 
-    fn cells(&mut self, label: &str, c: &CellArray) {
+    /// A cell array. With `check_cells`, its offsets (layout; with `types`, the sizes of
+    /// unstructured cells) and connectivity ids (in `0..points`) are checked in the pass that
+    /// writes them.
+    fn cells(&mut self, label: &str, c: &CellArray, points: usize, types: Option<&[u8]>) {
         if c.is_empty() {
             return;
         }
         let (o, conn) = (c.offsets(), c.connectivity());
         self.putf(format_args!("{label} {} {}\nOFFSETS vtktypeint64\n", o.len(), conn.len()));
-        self.int64s(o);
+        if self.check_cells && self.binary && !self.dry {
+            let mut ok = true;
+            for s in (0..o.len()).step_by(validate::OFFSET_BLOCK) {
+                let e = (s + validate::OFFSET_BLOCK).min(o.len());
+                self.be(&o[s..e]);
+                ok &= validate::offsets_block_ok(o, s, e, conn.len(), types);
+            }
+            self.put(b"\n");
+            self.bad_cells |= !ok;
+        } else {
+            self.int64s(o, None);
+            if self.check_cells && !self.dry {
+                let n = o.len();
+                self.bad_cells |= !validate::offsets_block_ok(o, 0, n, conn.len(), types);
+            }
+        }
         self.puts("CONNECTIVITY vtktypeint64\n");
-        self.int64s(conn);
+        if !self.int64s(conn, self.check_cells.then_some(points)) {
+            self.bad_cells = true;
+        }
     }
 
-    fn int64s(&mut self, v: &[i64]) {
+    /// With `points`, returns whether every value is in `0..points` (else true).
+    fn int64s(&mut self, v: &[i64], points: Option<usize>) -> bool {
         if self.binary {
-            self.be(v);
+            let ok = self.be_ids(v, points);
             self.put(b"\n");
+            ok
         } else {
+            let ok = points.is_none_or(|n| self.dry || ids_below(v, n));
             self.ascii_values(v.len(), |i, s| {
                 let _ = write!(s, "{}", v[i]);
             });
+            ok
         }
     }
 
@@ -352,8 +483,17 @@ impl Writer {
                 self.ext.flag(format!("Z{k}"));
                 self.putf(format_args!("POINTS {nv} float\n"));
                 if self.binary {
-                    let zeros = vec![0u8; 12 * nv];
-                    self.put(&zeros);
+                    let zero = [0u8; 4096];
+                    let mut left = 12 * nv;
+                    while left > 0 {
+                        let n = left.min(zero.len());
+                        if self.dry {
+                            self.len += n;
+                        } else {
+                            self.put(&zero[..n]);
+                        }
+                        left -= n;
+                    }
                     self.put(b"\n");
                 } else {
                     self.ascii_values(3 * nv, |_, s| s.push('0'));
@@ -366,6 +506,12 @@ impl Writer {
         let ne = o.num_edges();
         self.putf(format_args!("EDGES {ne}\n"));
         let e = o.edges.as_slice();
+        if self.dry {
+            // "a b\n" per edge: the text length from digit counts, nothing formatted.
+            self.len += e[..2 * ne].iter().map(|&x| dec_len(x) + 1).sum::<usize>();
+            self.section("EDGE_DATA", &o.edge_data, ne, Association::Edge)?;
+            return self.section("VERTEX_DATA", &o.vertex_data, nv, Association::Vertex);
+        }
         let mut s = String::with_capacity(ne * 8);
         for i in 0..ne {
             let (a, b) = (e[2 * i], e[2 * i + 1]);
@@ -676,8 +822,20 @@ impl Writer {
                 ArrayData::Double(b) => self.be(b.as_slice()),
                 ArrayData::IdType(b) => {
                     if kw == "vtkIdType" {
-                        let narrow: Vec<i32> = b.as_slice().iter().map(|&x| x as i32).collect();
-                        self.be(&narrow);
+                        // 32-bit big-endian, narrowed in the same pass (the values fit).
+                        let v = b.as_slice();
+                        self.len += 4 * v.len();
+                        match &mut self.out {
+                            Sink::Count => {}
+                            Sink::Vec(out) => out.extend(v.iter().flat_map(|&x| (x as i32).to_be_bytes())),
+                            Sink::Slice { .. } => {
+                                if let Some(d) = self.room(4 * v.len()) {
+                                    for (d, &x) in super::encode::words_mut::<4>(d).iter_mut().zip(v) {
+                                        *d = (x as i32).to_be_bytes();
+                                    }
+                                }
+                            }
+                        }
                     } else {
                         self.be(b.as_slice());
                     }
@@ -686,11 +844,12 @@ impl Writer {
                     if self.dry {
                         self.len += v.iter().map(|s| string_header_len(s.len()) + s.len()).sum::<usize>();
                     } else {
+                        let mut h = Vec::with_capacity(8);
                         for s in v {
-                            let before = self.out.len();
-                            string_header(s.len(), &mut self.out);
-                            self.out.extend_from_slice(s.as_bytes());
-                            self.len += self.out.len() - before;
+                            h.clear();
+                            string_header(s.len(), &mut h);
+                            self.put(&h);
+                            self.put(s.as_bytes());
                         }
                     }
                 }
@@ -870,6 +1029,19 @@ impl Writer {
     }
 }
 
+/// Length of `x` in decimal (with its sign).
+fn dec_len(x: i64) -> usize {
+    let mut n = usize::from(x < 0);
+    let mut u = x.unsigned_abs();
+    loop {
+        n += 1;
+        u /= 10;
+        if u == 0 {
+            return n;
+        }
+    }
+}
+
 fn header_len(title: &str, binary: bool) -> usize {
     "# vtk DataFile Version 5.1\n".len() + title.len() + if binary { "\nBINARY\n".len() } else { "\nASCII\n".len() }
 }
@@ -878,4 +1050,20 @@ fn header_len(title: &str, binary: bool) -> usize {
 fn layout(order: &[usize], roles: &[Option<usize>; 8]) -> String {
     let r: Vec<String> = roles.iter().map(|r| r.map_or("-".to_owned(), |i| i.to_string())).collect();
     format!("{}/{}", join_i64(order), r.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_widths_and_digits() {
+        assert!(ids_fit_i32(&[0, -1, i32::MAX as i64, i32::MIN as i64]));
+        for x in [i32::MAX as i64 + 1, i32::MIN as i64 - 1, i64::MAX, i64::MIN, 1 << 40] {
+            assert!(!ids_fit_i32(&[0, x, 5]), "{x}");
+        }
+        for x in [0i64, 9, 10, -1, -10, 12345, i64::MAX, i64::MIN] {
+            assert_eq!(dec_len(x), x.to_string().len(), "{x}");
+        }
+    }
 }

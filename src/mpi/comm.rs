@@ -69,14 +69,26 @@ impl Comm {
     }
 
     /// `MPI_Comm_dup` of `raw` (collective over `raw`); the duplicate is owned and freed on drop.
+    /// The duplicate gets `MPI_ERRORS_RETURN` (it is ours; the caller's handle is untouched), so
+    /// MPI failures on it come back as [`Status::Mpi`] instead of aborting.
     pub fn dup(raw: ffi::MPI_Comm) -> Result<Comm> {
         let parent = Comm::borrow(raw)?;
         let mut new: ffi::MPI_Comm = sys::handle_from_bits(0);
         // SAFETY: valid communicator, output pointer to a local.
         check(unsafe { ffi::MPI_Comm_dup(parent.raw, &mut new) }, "MPI_Comm_dup")?;
-        let mut c = Comm::borrow(new)?;
-        c.owned = true;
+        // Owned from here on: dropped (freed) on any later error.
+        let mut c = Comm { raw: new, owned: true, rank: parent.rank, size: parent.size, tag_ub: parent.tag_ub };
+        // SAFETY: our own communicator; ERRORS_RETURN is a predefined handler.
+        check(unsafe { ffi::MPI_Comm_set_errhandler(new, ffi::RSMPI_ERRORS_RETURN) }, "MPI_Comm_set_errhandler")?;
+        let b = Comm::borrow(new)?;
+        c.tag_ub = b.tag_ub;
         Ok(c)
+    }
+
+    /// A non-owning view of the same communicator (for state that lives beyond one call while
+    /// `self` or the caller keeps the communicator alive).
+    pub fn view(&self) -> Comm {
+        Comm { raw: self.raw, owned: false, rank: self.rank, size: self.size, tag_ub: self.tag_ub }
     }
 
     pub fn raw(&self) -> ffi::MPI_Comm {

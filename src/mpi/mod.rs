@@ -1,1 +1,15 @@
 //! The MPI edge: communicators lent by the caller, VTK's message protocol, collectives.
+//!
+//! Everything here calls mpi-sys directly on the caller's raw handles: vtkwire never
+//! initializes or finalizes MPI, never frees or alters a lent communicator and never installs an
+//! error handler (see [`comm`]). The message sequences are VTK 9.1's (`vtkMPICommunicator`,
+//! reference §4), with the exact C datatypes ([`sys::Dt`]).
+
+pub mod codec;
+pub mod collective;
+pub mod comm;
+pub mod protocol;
+pub mod request;
+pub mod sys;
+
+pub use comm::Comm;

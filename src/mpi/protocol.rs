@@ -65,6 +65,18 @@ fn mangle(counter: &AtomicI32, tag: i32, limit: i32) -> Result<i32> {
     }
 }
 
+/// The mangled tag of an array send (`tag + N`).
+pub(crate) fn mangle_array_tag(comm: &Comm, tag: i32) -> Result<i32> {
+    mangle(&ARRAY_COUNTER, tag, comm.tag_ub())
+}
+
+/// The tags of an object send: `T = tag + K` and, if a buffer follows, `M = T + N`.
+pub(crate) fn mangle_object_tags(comm: &Comm, tag: i32, inner: bool) -> Result<(i32, i32)> {
+    let t = mangle(&OBJECT_COUNTER, tag, comm.tag_ub() - 1000)?;
+    let m = if inner { mangle(&ARRAY_COUNTER, t, comm.tag_ub())? } else { 0 };
+    Ok((t, m))
+}
+
 /// The MPI datatype and element size VTK uses for an array type (reference §1.1, LP64).
 pub fn wire_type(ty: ScalarType) -> Result<(Dt, usize)> {
     Ok(match ty {
@@ -103,7 +115,7 @@ pub fn wire_type(ty: ScalarType) -> Result<(Dt, usize)> {
 pub(crate) fn send_ints(comm: &Comm, v: &[i32], dest: i32, tag: i32) -> Result<()> {
     // SAFETY: `v` is valid for v.len() ints; the datatype matches.
     check(
-        unsafe { ffi::MPI_Send(v.as_ptr().cast(), v.len() as c_int, Dt::Int.handle(), dest, tag, comm.raw()) },
+        unsafe { ffi::MPI_Send(sys::buf(v.as_ptr()), v.len() as c_int, Dt::Int.handle(), dest, tag, comm.raw()) },
         "MPI_Send",
     )
 }
@@ -127,7 +139,7 @@ pub(crate) fn send_chunked(comm: &Comm, bytes: &[u8], dt: Dt, elem: usize, dest:
         // SAFETY: bytes[off..off + n*elem] is in bounds; n ≤ INT_MAX.
         check(
             unsafe {
-                ffi::MPI_Send(bytes[off..].as_ptr().cast(), n as c_int, dt.handle(), dest, tag, comm.raw())
+                ffi::MPI_Send(sys::buf(bytes[off..].as_ptr()), n as c_int, dt.handle(), dest, tag, comm.raw())
             },
             "MPI_Send",
         )?;
@@ -145,7 +157,7 @@ pub(crate) fn recv_ints<const N: usize>(comm: &Comm, src: i32, tag: i32) -> Resu
     let mut st = sys::empty_status();
     // SAFETY: v holds N ints.
     check(
-        unsafe { ffi::MPI_Recv(v.as_mut_ptr().cast(), N as c_int, Dt::Int.handle(), src, tag, comm.raw(), &mut st) },
+        unsafe { ffi::MPI_Recv(sys::buf_mut(v.as_mut_ptr()), N as c_int, Dt::Int.handle(), src, tag, comm.raw(), &mut st) },
         "MPI_Recv",
     )?;
     let count = get_count(&st, Dt::Int)?;
@@ -191,7 +203,7 @@ pub(crate) fn recv_chunked(comm: &Comm, buf: &mut [u8], dt: Dt, elem: usize, src
         check(
             unsafe {
                 ffi::MPI_Recv(
-                    buf[got * elem..].as_mut_ptr().cast(),
+                    sys::buf_mut(buf[got * elem..].as_mut_ptr()),
                     want as c_int,
                     dt.handle(),
                     src,
@@ -219,9 +231,10 @@ pub(crate) fn recv_chunked(comm: &Comm, buf: &mut [u8], dt: Dt, elem: usize, src
 
 // ---- argument resolution -------------------------------------------------------------------
 
-/// A receive source: a rank, VTK's -1 or `MPI_ANY_SOURCE`.
+/// A receive source: a rank, `MPI_ANY_SOURCE`, or VTK's `ANY_SOURCE` (-1) where -1 is not
+/// `MPI_PROC_NULL` (MPICH's `MPI_PROC_NULL` is -1: there it is rejected like any non-rank).
 pub fn source_arg(comm: &Comm, source: i32) -> Result<c_int> {
-    if source == VTK_ANY_SOURCE || source == sys::any_source() {
+    if source == sys::any_source() || (source == VTK_ANY_SOURCE && sys::proc_null() != VTK_ANY_SOURCE) {
         Ok(sys::any_source())
     } else {
         comm.check_rank(source, "source")?;
@@ -287,7 +300,7 @@ fn send_array_body(comm: &Comm, w: &ArrayWire<'_>, dest: i32, m: i32) -> Result<
         // SAFETY: the name bytes, as MPI_CHAR.
         check(
             unsafe {
-                ffi::MPI_Send(w.name.as_ptr().cast(), w.name.len() as c_int, Dt::Char.handle(), dest, m, comm.raw())
+                ffi::MPI_Send(sys::buf(w.name.as_ptr()), w.name.len() as c_int, Dt::Char.handle(), dest, m, comm.raw())
             },
             "MPI_Send",
         )?;
@@ -347,8 +360,14 @@ pub fn recv_array_body(comm: &Comm, src: i32, m: i32) -> Result<Option<RawArray>
     let ([comps], _) = recv_ints::<1>(comm, src, m)?;
     let ([name_len], _) = recv_ints::<1>(comm, src, m)?;
     let name = if name_len > 0 {
+        // One message (a name is far below INT_MAX; the sender does not chunk it).
         let mut b = vec![0u8; name_len as usize];
-        recv_chunked(comm, &mut b, Dt::Char, 1, src, m)?;
+        let mut st = sys::empty_status();
+        // SAFETY: b holds name_len bytes.
+        check(
+            unsafe { ffi::MPI_Recv(sys::buf_mut(b.as_mut_ptr()), name_len, Dt::Char.handle(), src, m, comm.raw(), &mut st) },
+            "MPI_Recv",
+        )?;
         let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
         Some(String::from_utf8_lossy(&b[..end]).into_owned())
     } else {
@@ -462,7 +481,19 @@ pub fn recv_object(comm: &Comm, source: i32, tag: i32) -> Result<Option<DataObje
     if code < 0 || !vtk_sendable(code) {
         return Ok(None);
     }
-    Ok(codec::unmarshal(&bytes)?.map(|o| codec::as_type(o, code)))
+    codec::unmarshal(&bytes)?.map(|o| typed(o, code)).transpose()
+}
+
+/// The unmarshaled object as the announced type; a buffer of another type is a protocol error.
+fn typed(o: DataObject, code: i32) -> Result<DataObject> {
+    let o = codec::as_type(o, code);
+    if o.type_code() != code {
+        return Err(Error::new(
+            Status::Protocol,
+            format!("the sender announced data-object type {code} but sent a {} buffer", o.class_name()),
+        ));
+    }
+    Ok(o)
 }
 
 /// `Receive(vtkDataObject*, src, tag)`: the sent type must equal `obj`'s type. On a mismatch
@@ -480,7 +511,7 @@ pub fn recv_object_into(comm: &Comm, source: i32, tag: i32, obj: &mut DataObject
     }
     match codec::unmarshal(&bytes)? {
         Some(o) => {
-            *obj = codec::as_type(o, code);
+            *obj = typed(o, code)?;
             Ok(())
         }
         None => Err(Error::new(Status::Protocol, "the sender sent an empty buffer for a non-null object")),

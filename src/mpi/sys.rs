@@ -320,6 +320,26 @@ pub fn empty_status() -> ffi::MPI_Status {
     unsafe { std::mem::zeroed() }
 }
 
+static DUMMY_BUFFER: [u64; 2] = [0; 2];
+
+/// A buffer pointer that is safe to hand to MPI. An empty Rust slice has a dangling pointer equal
+/// to its alignment — 0x1 for bytes, which is exactly Open MPI's `MPI_IN_PLACE` (MPI then rejects
+/// or misreads the call); such pointers are replaced by a static dummy (never written: count 0).
+pub fn buf<T>(p: *const T) -> *mut c_void {
+    if (p as usize) < 4096 { DUMMY_BUFFER.as_ptr().cast_mut().cast() } else { p.cast_mut().cast() }
+}
+
+/// As [`buf`], for receive buffers.
+pub fn buf_mut<T>(p: *mut T) -> *mut c_void {
+    buf(p.cast_const())
+}
+
+/// `MPI_STATUS_IGNORE`.
+pub fn empty_status_ptr() -> *mut ffi::MPI_Status {
+    // SAFETY: a constant exported by mpi-sys's C shim.
+    unsafe { ffi::RSMPI_STATUS_IGNORE }
+}
+
 /// The C value of `MPI_ANY_SOURCE` in the library vtkwire was built against.
 pub fn any_source() -> c_int {
     // SAFETY: a constant exported by mpi-sys's C shim.

@@ -279,12 +279,12 @@ pub fn object(r: &mut Rng, kind: usize, depth: usize, o: Opts) -> DataObject {
             let e = extent(r);
             let dims = extent_dims(&e);
             let mut g = RectilinearGrid::new(e);
-            for a in 0..3 {
-                g.coordinates[a] = if dims[a] == 0 && r.chance(0.5) {
+            for (c, &d) in g.coordinates.iter_mut().zip(&dims) {
+                *c = if d == 0 && r.chance(0.5) {
                     None
                 } else {
                     let t = num(r);
-                    Some(array_of(r, t, dims[a], 1, o))
+                    Some(array_of(r, t, d, 1, o))
                 };
             }
             g.point_data = attributes(r, Some(extent_points(&e)), o);
@@ -303,8 +303,7 @@ pub fn object(r: &mut Rng, kind: usize, depth: usize, o: Opts) -> DataObject {
         }
         4 => {
             let n = r.below(5);
-            let mut p = PolyData::default();
-            p.points = points(r, n, o, true);
+            let mut p = PolyData { points: points(r, n, o, true), ..PolyData::default() };
             for c in 0..4 {
                 if r.chance(0.5) {
                     p.cells[c] = cellarray(r, n, |r| r.below(4));
@@ -317,8 +316,7 @@ pub fn object(r: &mut Rng, kind: usize, depth: usize, o: Opts) -> DataObject {
         }
         5 => {
             let n = r.below(6);
-            let mut u = UnstructuredGrid::default();
-            u.points = points(r, n, o, true);
+            let mut u = UnstructuredGrid { points: points(r, n, o, true), ..UnstructuredGrid::default() };
             let mut offsets = vec![0i64];
             let mut conn: Vec<i64> = Vec::new();
             if n > 0 {
@@ -347,12 +345,10 @@ pub fn object(r: &mut Rng, kind: usize, depth: usize, o: Opts) -> DataObject {
         }
         6 => {
             let rows = r.below(4);
-            let mut t = Table::default();
-            t.row_data = attributes(r, Some(rows), o);
-            t.field_data = attributes(r, None, o);
-            DataObject::Table(t)
+            let row_data = attributes(r, Some(rows), o);
+            DataObject::Table(Table { row_data, field_data: attributes(r, None, o) })
         }
-        7 | 8 | 9 => {
+        7..=9 => {
             let nv = r.below(5);
             let mut edges = Vec::new();
             if kind == 9 {

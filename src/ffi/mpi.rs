@@ -1,0 +1,942 @@
+//! The MPI exports: VTK's point-to-point protocol, collectives and non-blocking requests for
+//! `vtkwire_object` and `vtkwire_array`, on the caller's `MPI_Comm` (and `MPI_Fint` twins with
+//! the `_f` suffix).
+//!
+//! Every function here borrows `comm` for the duration of the call: it is never duplicated,
+//! freed, or given an error handler, so MPI failures follow the caller's handler (with the
+//! default `MPI_ERRORS_ARE_FATAL` the job aborts inside MPI; with `MPI_ERRORS_RETURN` they come
+//! back as `VTKWIRE_STATUS_MPI` with MPI's error string). Every call first checks that MPI is
+//! initialized and not finalized (`MPI_NOT_INITIALIZED`) and that the running MPI library is
+//! the one vtkwire was built against (`MPI_LIBRARY_MISMATCH`). Ranks are ranks in `comm`;
+//! `source` may be a rank, `MPI_ANY_SOURCE` or VTK's -1; `tag` is 0..MPI_TAG_UB-1000 for sends
+//! (VTK adds 1000 + a counter), and may be `MPI_ANY_TAG` for receives.
+
+use mpi_sys as ffi;
+
+use crate::error::{Error, Result, Status};
+use crate::ffi::array::{array_into_handle, array_mut, array_ref, vtkwire_array};
+use crate::ffi::comm::guard_comm_f;
+use crate::ffi::guard::{check_out, guard, slice, write_out};
+use crate::ffi::object::{object_into_handle, object_mut, object_ref, vtkwire_object};
+use crate::mpi::collective;
+use crate::mpi::protocol;
+use crate::mpi::request::{self, Received, Request};
+use crate::mpi::Comm;
+
+
+
+fn opt_object_handle(o: Option<crate::model::DataObject>) -> *mut vtkwire_object {
+    o.map(object_into_handle).unwrap_or(std::ptr::null_mut())
+}
+
+fn opt_array_handle(a: Option<crate::model::DataArray>) -> *mut vtkwire_array {
+    a.map(array_into_handle).unwrap_or(std::ptr::null_mut())
+}
+
+/// Runs a `_f` twin: converts the Fortran handle, then calls the C export.
+macro_rules! fortran {
+    ($comm:expr, |$c:ident| $call:expr) => {
+        match guard_comm_f($comm) {
+            Ok($c) => unsafe { $call },
+            Err(s) => s,
+        }
+    };
+}
+
+// ---- point to point -------------------------------------------------------------------------
+
+/// Sends a data object (or the null object) with `vtkCommunicator::Send(vtkDataObject*)`'s exact
+/// message sequence: 8 messages, or 2 for a NULL `obj`.
+///
+/// # Ownership
+/// Borrows `obj` for the duration of the call.
+/// # Errors
+/// `OUT_OF_RANGE` (dest, tag), marshaling errors, `MPI`, and the MPI checks in the module docs.
+/// # Safety
+/// `obj` NULL or a live object; `comm` a valid communicator.
+/// # MPI
+/// Point to point, blocking (`MPI_Send`); `comm` borrowed. Like VTK, two ranks sending large
+/// objects to each other at the same time deadlock — use `vtkwire_object_isend` for that.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_send(obj: *const vtkwire_object, dest: i32, tag: i32, comm: ffi::MPI_Comm) -> Status {
+    guard(|| {
+        let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
+        protocol::send_object(&Comm::borrow(comm)?, o, dest, tag)
+    })
+}
+
+/// Fortran twin of `vtkwire_object_send`.
+///
+/// # Ownership
+/// As `vtkwire_object_send`.
+/// # Errors
+/// As `vtkwire_object_send`.
+/// # Safety
+/// As `vtkwire_object_send`.
+/// # MPI
+/// As `vtkwire_object_send`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_send_f(obj: *const vtkwire_object, dest: i32, tag: i32, comm: ffi::RSMPI_Fint) -> Status {
+    fortran!(comm, |c| vtkwire_object_send(obj, dest, tag, c))
+}
+
+/// Receives a data object as `vtkCommunicator::ReceiveDataObject(source, tag)`.
+///
+/// `*out_obj` is set to a new object, or NULL if the sender sent the null object (or a type VTK
+/// does not send). With `MPI_ANY_SOURCE` the source (and the mangled tag) are pinned from the
+/// header message, so several concurrent senders are safe.
+///
+/// # Ownership
+/// `*out_obj` is a new object owned by the caller; free it with `vtkwire_object_free`.
+/// # Errors
+/// `NULL_ARGUMENT` (`out_obj`), `OUT_OF_RANGE`, `PROTOCOL`, parse errors of the payload, `MPI`.
+/// # Safety
+/// `out_obj` writable; `comm` a valid communicator.
+/// # MPI
+/// Point to point, blocking; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_recv(source: i32, tag: i32, comm: ffi::MPI_Comm, out_obj: *mut *mut vtkwire_object) -> Status {
+    guard(|| {
+        check_out(out_obj, "out_obj")?;
+        let o = protocol::recv_object(&Comm::borrow(comm)?, source, tag)?;
+        unsafe { write_out(out_obj, opt_object_handle(o)) };
+        Ok(())
+    })
+}
+
+/// Fortran twin of `vtkwire_object_recv`.
+///
+/// # Ownership
+/// As `vtkwire_object_recv`.
+/// # Errors
+/// As `vtkwire_object_recv`.
+/// # Safety
+/// As `vtkwire_object_recv`.
+/// # MPI
+/// As `vtkwire_object_recv`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_recv_f(source: i32, tag: i32, comm: ffi::RSMPI_Fint, out_obj: *mut *mut vtkwire_object) -> Status {
+    fortran!(comm, |c| vtkwire_object_recv(source, tag, c, out_obj))
+}
+
+/// Receives into an existing object, as `vtkCommunicator::Receive(vtkDataObject*, …)`: the sent
+/// type must equal `obj`'s type exactly (image data ≠ structured points).
+///
+/// On a mismatch (or a sent null object) vtkwire — unlike VTK — first receives and discards the
+/// rest of the sequence, so nothing stays queued, then returns `WRONG_OBJECT_TYPE`; `obj` is
+/// replaced only on success.
+///
+/// # Ownership
+/// Borrows `obj` mutably for the call.
+/// # Errors
+/// `NULL_ARGUMENT`, `WRONG_OBJECT_TYPE`, `PROTOCOL`, parse errors, `MPI`.
+/// # Safety
+/// `obj` a live owned object not aliased for the call; `comm` valid.
+/// # MPI
+/// Point to point, blocking; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_recv_into(obj: *mut vtkwire_object, source: i32, tag: i32, comm: ffi::MPI_Comm) -> Status {
+    guard(|| {
+        let o = unsafe { object_mut(obj, "obj") }?;
+        protocol::recv_object_into(&Comm::borrow(comm)?, source, tag, o)
+    })
+}
+
+/// Fortran twin of `vtkwire_object_recv_into`.
+///
+/// # Ownership
+/// As `vtkwire_object_recv_into`.
+/// # Errors
+/// As `vtkwire_object_recv_into`.
+/// # Safety
+/// As `vtkwire_object_recv_into`.
+/// # MPI
+/// As `vtkwire_object_recv_into`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_recv_into_f(obj: *mut vtkwire_object, source: i32, tag: i32, comm: ffi::RSMPI_Fint) -> Status {
+    fortran!(comm, |c| vtkwire_object_recv_into(obj, source, tag, c))
+}
+
+/// Sends already marshaled bytes (e.g. from `vtkwire_object_marshal`) with the data-object
+/// message sequence and the given VTK data-object type code (`-1`: null object, `bytes` ignored).
+///
+/// # Ownership
+/// Borrows `bytes` for the call.
+/// # Errors
+/// `NULL_ARGUMENT` (`bytes` with `len` > 0), `WRONG_OBJECT_TYPE` (a type VTK's Send refuses),
+/// `OUT_OF_RANGE`, `MPI`.
+/// # Safety
+/// `bytes` readable for `len` bytes; `comm` valid.
+/// # MPI
+/// Point to point, blocking; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_marshaled_send(
+    type_code: i32,
+    bytes: *const u8,
+    len: usize,
+    dest: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+) -> Status {
+    guard(|| {
+        let b = unsafe { slice(bytes, len, "bytes") }?;
+        protocol::send_marshaled(&Comm::borrow(comm)?, type_code, b, dest, tag)
+    })
+}
+
+/// Sends a data array (or VTK's null array for NULL) with `Send(vtkDataArray*)`'s sequence:
+/// header, type, tuples, components, name length, name, values in the element's MPI datatype.
+///
+/// # Ownership
+/// Borrows `array` for the call.
+/// # Errors
+/// `WRONG_ARRAY_TYPE` (bit, string, variant arrays), `OUT_OF_RANGE`, `MPI`.
+/// # Safety
+/// `array` NULL or live; `comm` valid.
+/// # MPI
+/// Point to point, blocking; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_send(array: *const vtkwire_array, dest: i32, tag: i32, comm: ffi::MPI_Comm) -> Status {
+    guard(|| {
+        let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
+        protocol::send_array(&Comm::borrow(comm)?, a, dest, tag)
+    })
+}
+
+/// Fortran twin of `vtkwire_array_send`.
+///
+/// # Ownership
+/// As `vtkwire_array_send`.
+/// # Errors
+/// As `vtkwire_array_send`.
+/// # Safety
+/// As `vtkwire_array_send`.
+/// # MPI
+/// As `vtkwire_array_send`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_send_f(array: *const vtkwire_array, dest: i32, tag: i32, comm: ffi::RSMPI_Fint) -> Status {
+    fortran!(comm, |c| vtkwire_array_send(array, dest, tag, c))
+}
+
+/// Receives a data array (`Receive(vtkDataArray*)` into a new array); `*out_array` is NULL when
+/// the sender sent the null array. Unsupported element types are drained, then rejected.
+///
+/// # Ownership
+/// `*out_array` is a new array owned by the caller; free it with `vtkwire_array_free`.
+/// # Errors
+/// `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `PROTOCOL`, `OUT_OF_RANGE`, `MPI`.
+/// # Safety
+/// `out_array` writable; `comm` valid.
+/// # MPI
+/// Point to point, blocking; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_recv(source: i32, tag: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+    guard(|| {
+        check_out(out_array, "out_array")?;
+        let a = protocol::recv_array(&Comm::borrow(comm)?, source, tag)?;
+        unsafe { write_out(out_array, opt_array_handle(a)) };
+        Ok(())
+    })
+}
+
+/// Fortran twin of `vtkwire_array_recv`.
+///
+/// # Ownership
+/// As `vtkwire_array_recv`.
+/// # Errors
+/// As `vtkwire_array_recv`.
+/// # Safety
+/// As `vtkwire_array_recv`.
+/// # MPI
+/// As `vtkwire_array_recv`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_recv_f(source: i32, tag: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+    fortran!(comm, |c| vtkwire_array_recv(source, tag, c, out_array))
+}
+
+// ---- broadcast ------------------------------------------------------------------------------
+
+/// `Broadcast(vtkDataObject*, root)`: root marshals `obj` (NULL = null object) and broadcasts
+/// the bytes as VTK's char array; every other rank gets a new object in `*out_obj` (NULL for the
+/// null object). No type code travels (as in VTK): images arrive as structured points.
+///
+/// # Ownership
+/// Root: borrows `obj`, leaves `*out_obj` untouched. Others: `*out_obj` is a new object owned by
+/// the caller (`vtkwire_object_free`); `obj` is ignored.
+/// # Errors
+/// `NULL_ARGUMENT` (`out_obj` on non-roots), `OUT_OF_RANGE` (root), parse errors, `MPI`.
+/// # Safety
+/// `obj` NULL or live (root); `out_obj` writable (non-roots); `comm` valid.
+/// # MPI
+/// Collective over `comm` (5 `MPI_Bcast`); `comm` borrowed. Root reads `obj`, the others write
+/// `out_obj`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_bcast(obj: *const vtkwire_object, root: i32, comm: ffi::MPI_Comm, out_obj: *mut *mut vtkwire_object) -> Status {
+    guard(|| {
+        let c = Comm::borrow(comm)?;
+        c.check_rank(root, "root")?;
+        if c.rank() == root {
+            let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
+            collective::bcast_object(&c, o, root)?;
+        } else {
+            check_out(out_obj, "out_obj")?;
+            let o = collective::bcast_object(&c, None, root)?.flatten();
+            unsafe { write_out(out_obj, opt_object_handle(o)) };
+        }
+        Ok(())
+    })
+}
+
+/// Fortran twin of `vtkwire_object_bcast`.
+///
+/// # Ownership
+/// As `vtkwire_object_bcast`.
+/// # Errors
+/// As `vtkwire_object_bcast`.
+/// # Safety
+/// As `vtkwire_object_bcast`.
+/// # MPI
+/// As `vtkwire_object_bcast`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_bcast_f(obj: *const vtkwire_object, root: i32, comm: ffi::RSMPI_Fint, out_obj: *mut *mut vtkwire_object) -> Status {
+    fortran!(comm, |c| vtkwire_object_bcast(obj, root, c, out_obj))
+}
+
+/// `Broadcast(vtkDataArray*, root)`: type, tuples, components, name length, [name], values.
+/// Non-roots get a new array in `*out_array` (NULL if root passed NULL). If root's array cannot
+/// be sent (bit/string/variant) every rank returns `WRONG_ARRAY_TYPE` after the first broadcast.
+///
+/// # Ownership
+/// Root: borrows `array`, `*out_array` untouched. Others: new array owned by the caller.
+/// # Errors
+/// `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+/// # Safety
+/// `array` NULL or live (root); `out_array` writable (non-roots); `comm` valid.
+/// # MPI
+/// Collective; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_bcast(array: *const vtkwire_array, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+    guard(|| {
+        let c = Comm::borrow(comm)?;
+        c.check_rank(root, "root")?;
+        if c.rank() == root {
+            let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
+            collective::bcast_array(&c, a, root)?;
+        } else {
+            check_out(out_array, "out_array")?;
+            let a = collective::bcast_array(&c, None, root)?;
+            unsafe { write_out(out_array, opt_array_handle(a)) };
+        }
+        Ok(())
+    })
+}
+
+/// Fortran twin of `vtkwire_array_bcast`.
+///
+/// # Ownership
+/// As `vtkwire_array_bcast`.
+/// # Errors
+/// As `vtkwire_array_bcast`.
+/// # Safety
+/// As `vtkwire_array_bcast`.
+/// # MPI
+/// As `vtkwire_array_bcast`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_bcast_f(array: *const vtkwire_array, root: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+    fortran!(comm, |c| vtkwire_array_bcast(array, root, c, out_array))
+}
+
+// ---- gathers --------------------------------------------------------------------------------
+
+unsafe fn write_objects(out: *mut *mut vtkwire_object, capacity: usize, objs: Vec<Option<crate::model::DataObject>>) -> Result<()> {
+    check_out(out, "out_objs")?;
+    if capacity < objs.len() {
+        return Err(Error::out_of_range(format!("out_objs holds {capacity} handles, the communicator has {} ranks", objs.len())));
+    }
+    for (i, o) in objs.into_iter().enumerate() {
+        // SAFETY: out has `capacity` slots.
+        unsafe { out.add(i).write(opt_object_handle(o)) };
+    }
+    Ok(())
+}
+
+/// `Gather(vtkDataObject*, std::vector<…>&, root)` (VTK 9.1 wire: marshal, `MPI_Gather` of one
+/// `MPI_LONG_LONG` length, `MPI_Gatherv` of `MPI_CHAR`). On root, `out_objs[i]` receives rank
+/// i's object (NULL for a null object); images come back as structured points, as in VTK.
+///
+/// # Ownership
+/// Borrows `obj`. On root, each non-NULL `out_objs[i]` is a new object owned by the caller.
+/// # Errors
+/// `OUT_OF_RANGE` (root: `out_capacity` < size, sizes over INT_MAX), parse errors, `MPI`.
+/// Root-only argument errors are found after the length gather (other ranks would then hang
+/// in `MPI_Gatherv`): pass a big enough `out_objs`.
+/// # Safety
+/// `obj` NULL or live; on root `out_objs` writable for `out_capacity` handles; `comm` valid.
+/// # MPI
+/// Collective; `comm` borrowed. Every rank reads `obj`; root writes `out_objs`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_gather(
+    obj: *const vtkwire_object,
+    root: i32,
+    comm: ffi::MPI_Comm,
+    out_objs: *mut *mut vtkwire_object,
+    out_capacity: usize,
+) -> Status {
+    guard(|| {
+        let c = Comm::borrow(comm)?;
+        c.check_rank(root, "root")?;
+        if c.rank() == root {
+            check_out(out_objs, "out_objs")?;
+            if out_capacity < c.size() as usize {
+                return Err(Error::out_of_range(format!("out_capacity {out_capacity} < communicator size {}", c.size())));
+            }
+        }
+        let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
+        match collective::gather_objects(&c, o, Some(root))? {
+            Some(v) => unsafe { write_objects(out_objs, out_capacity, v) },
+            None => Ok(()),
+        }
+    })
+}
+
+/// `AllGather(vtkDataObject*, std::vector<…>&)`: as `vtkwire_object_gather` with
+/// `MPI_Allgather`/`MPI_Allgatherv`, every rank gets all objects.
+///
+/// # Ownership
+/// Borrows `obj`; each non-NULL `out_objs[i]` is a new object owned by the caller.
+/// # Errors
+/// As `vtkwire_object_gather` (checked before any MPI call on every rank).
+/// # Safety
+/// `obj` NULL or live; `out_objs` writable for `out_capacity` handles; `comm` valid.
+/// # MPI
+/// Collective; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_allgather(
+    obj: *const vtkwire_object,
+    comm: ffi::MPI_Comm,
+    out_objs: *mut *mut vtkwire_object,
+    out_capacity: usize,
+) -> Status {
+    guard(|| {
+        let c = Comm::borrow(comm)?;
+        check_out(out_objs, "out_objs")?;
+        if out_capacity < c.size() as usize {
+            return Err(Error::out_of_range(format!("out_capacity {out_capacity} < communicator size {}", c.size())));
+        }
+        let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
+        match collective::gather_objects(&c, o, None)? {
+            Some(v) => unsafe { write_objects(out_objs, out_capacity, v) },
+            None => Ok(()),
+        }
+    })
+}
+
+/// Which array gather.
+#[derive(Clone, Copy)]
+enum Gather {
+    Same,
+    Var,
+}
+
+unsafe fn array_gather_impl(array: *const vtkwire_array, root: Option<i32>, comm: ffi::MPI_Comm, out: *mut *mut vtkwire_array, kind: Gather) -> Status {
+    guard(|| {
+        let c = Comm::borrow(comm)?;
+        if let Some(r) = root {
+            c.check_rank(r, "root")?;
+        }
+        if root.is_none_or(|r| r == c.rank()) {
+            check_out(out, "out_array")?;
+        }
+        let a = unsafe { array_ref(array, "array") }?;
+        let r = match kind {
+            Gather::Same => collective::gather_array(&c, a, root)?,
+            Gather::Var => collective::gatherv_array(&c, a, root)?,
+        };
+        if let Some(r) = r {
+            unsafe { write_out(out, array_into_handle(r)) };
+        }
+        Ok(())
+    })
+}
+
+/// `Gather(vtkDataArray*, vtkDataArray*, root)`: `MPI_Gather` of tuples×components values
+/// (every rank must send the same count and type). Root gets a new array with size × the values.
+///
+/// # Ownership
+/// Borrows `array`; on root `*out_array` is a new array owned by the caller (others untouched).
+/// # Errors
+/// `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+/// # Safety
+/// `array` live; `out_array` writable on root; `comm` valid.
+/// # MPI
+/// Collective; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_gather(array: *const vtkwire_array, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+    unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Same) }
+}
+
+/// `GatherV(vtkDataArray*, vtkDataArray*, root)` (VTK 9.1: `MPI_Gather` of one `MPI_LONG_LONG`
+/// length, then `MPI_Gatherv`): ranks may send different counts.
+///
+/// # Ownership
+/// As `vtkwire_array_gather`.
+/// # Errors
+/// As `vtkwire_array_gather`.
+/// # Safety
+/// As `vtkwire_array_gather`.
+/// # MPI
+/// Collective; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_gatherv(array: *const vtkwire_array, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+    unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Var) }
+}
+
+/// `AllGather(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather`); every rank gets the result.
+///
+/// # Ownership
+/// Borrows `array`; `*out_array` is a new array owned by the caller.
+/// # Errors
+/// As `vtkwire_array_gather`.
+/// # Safety
+/// `array` live; `out_array` writable; `comm` valid.
+/// # MPI
+/// Collective; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_allgather(array: *const vtkwire_array, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+    unsafe { array_gather_impl(array, None, comm, out_array, Gather::Same) }
+}
+
+/// `AllGatherV(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather` of lengths, `MPI_Allgatherv`).
+///
+/// # Ownership
+/// As `vtkwire_array_allgather`.
+/// # Errors
+/// As `vtkwire_array_gather`.
+/// # Safety
+/// As `vtkwire_array_allgather`.
+/// # MPI
+/// Collective; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_allgatherv(array: *const vtkwire_array, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+    unsafe { array_gather_impl(array, None, comm, out_array, Gather::Var) }
+}
+
+/// `Scatter(vtkDataArray* send, vtkDataArray* recv, root)`: `MPI_Scatter` of `recv`'s
+/// tuples×components values; `recv` must be pre-sized (same type) on every rank, root's `send`
+/// must hold size × that many values. `recv`'s values are replaced.
+///
+/// # Ownership
+/// Borrows `send` (root only, ignored elsewhere) and `recv` (mutably).
+/// # Errors
+/// `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+/// # Safety
+/// `recv` a live owned array; `send` live on root; `comm` valid.
+/// # MPI
+/// Collective; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_scatter(send: *const vtkwire_array, recv: *mut vtkwire_array, root: i32, comm: ffi::MPI_Comm) -> Status {
+    guard(|| {
+        let c = Comm::borrow(comm)?;
+        let r = unsafe { array_mut(recv, "recv") }?;
+        let s = if c.rank() == root { Some(unsafe { array_ref(send, "send") }?) } else { None };
+        collective::scatter_array(&c, s, r, root)
+    })
+}
+
+// ---- reductions -----------------------------------------------------------------------------
+
+/// `Reduce(vtkDataArray* s, vtkDataArray* r, op, root)`: `MPI_Reduce` with VTK's op code
+/// (0 MAX, 1 MIN, 2 SUM, 3 PRODUCT, 4 LOGICAL_AND, 5 BITWISE_AND, 6 LOGICAL_OR, 7 BITWISE_OR,
+/// 8 LOGICAL_XOR, 9 BITWISE_XOR) on every numeric type. Root gets a new array (a copy of its
+/// `array` with the reduced values).
+///
+/// # Ownership
+/// Borrows `array`; on root `*out_array` is a new array owned by the caller (others untouched).
+/// # Errors
+/// `INVALID_ARGUMENT` (op), `WRONG_ARRAY_TYPE` (bit/string/variant, or logical/bitwise op on
+/// float/double) — checked on every rank before any MPI call —, `OUT_OF_RANGE`, `MPI`.
+/// # Safety
+/// `array` live; `out_array` writable on root; `comm` valid.
+/// # MPI
+/// Collective; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_reduce(array: *const vtkwire_array, op: i32, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+    guard(|| {
+        let a = unsafe { array_ref(array, "array") }?;
+        collective::reduce_op(op, a.scalar_type())?;
+        let c = Comm::borrow(comm)?;
+        c.check_rank(root, "root")?;
+        if c.rank() == root {
+            check_out(out_array, "out_array")?;
+        }
+        if let Some(r) = collective::reduce_array(&c, a, op, Some(root))? {
+            unsafe { write_out(out_array, array_into_handle(r)) };
+        }
+        Ok(())
+    })
+}
+
+/// `AllReduce(vtkDataArray* s, vtkDataArray* r, op)` into a new array on every rank.
+///
+/// # Ownership
+/// Borrows `array`; `*out_array` is a new array owned by the caller.
+/// # Errors
+/// As `vtkwire_array_reduce`.
+/// # Safety
+/// `array` live; `out_array` writable; `comm` valid.
+/// # MPI
+/// Collective (`MPI_Allreduce`); `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_allreduce(array: *const vtkwire_array, op: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+    guard(|| {
+        let a = unsafe { array_ref(array, "array") }?;
+        collective::reduce_op(op, a.scalar_type())?;
+        check_out(out_array, "out_array")?;
+        let c = Comm::borrow(comm)?;
+        if let Some(r) = collective::reduce_array(&c, a, op, None)? {
+            unsafe { write_out(out_array, array_into_handle(r)) };
+        }
+        Ok(())
+    })
+}
+
+/// `AllReduce` in place: `array`'s values are replaced by the reduction on every rank.
+///
+/// # Ownership
+/// Borrows `array` mutably.
+/// # Errors
+/// As `vtkwire_array_reduce`.
+/// # Safety
+/// `array` a live owned array; `comm` valid.
+/// # MPI
+/// Collective (`MPI_Allreduce`, same wire as VTK); `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_allreduce_inplace(array: *mut vtkwire_array, op: i32, comm: ffi::MPI_Comm) -> Status {
+    guard(|| {
+        let a = unsafe { array_mut(array, "array") }?;
+        collective::reduce_op(op, a.scalar_type())?;
+        let c = Comm::borrow(comm)?;
+        if let Some(r) = collective::reduce_array(&c, a, op, None)? {
+            *a = r;
+        }
+        Ok(())
+    })
+}
+
+/// `Reduce` in place: on root, `array`'s values are replaced by the reduction; other ranks'
+/// arrays are unchanged.
+///
+/// # Ownership
+/// Borrows `array` mutably.
+/// # Errors
+/// As `vtkwire_array_reduce`.
+/// # Safety
+/// `array` a live owned array; `comm` valid.
+/// # MPI
+/// Collective (`MPI_Reduce`); `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_reduce_inplace(array: *mut vtkwire_array, op: i32, root: i32, comm: ffi::MPI_Comm) -> Status {
+    guard(|| {
+        let a = unsafe { array_mut(array, "array") }?;
+        collective::reduce_op(op, a.scalar_type())?;
+        let c = Comm::borrow(comm)?;
+        if let Some(r) = collective::reduce_array(&c, a, op, Some(root))? {
+            *a = r;
+        }
+        Ok(())
+    })
+}
+
+/// Fortran twin of `vtkwire_array_allreduce_inplace`.
+///
+/// # Ownership
+/// As `vtkwire_array_allreduce_inplace`.
+/// # Errors
+/// As `vtkwire_array_allreduce_inplace`.
+/// # Safety
+/// As `vtkwire_array_allreduce_inplace`.
+/// # MPI
+/// As `vtkwire_array_allreduce_inplace`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_allreduce_inplace_f(array: *mut vtkwire_array, op: i32, comm: ffi::RSMPI_Fint) -> Status {
+    fortran!(comm, |c| vtkwire_array_allreduce_inplace(array, op, c))
+}
+
+// ---- non-blocking ---------------------------------------------------------------------------
+
+/// Opaque non-blocking operation (`vtkwire_*_isend` / `vtkwire_*_irecv`).
+pub struct vtkwire_request {
+    _opaque: [u8; 0],
+}
+
+fn request_handle(r: Request) -> *mut vtkwire_request {
+    Box::into_raw(Box::new(r)).cast()
+}
+
+unsafe fn request_mut<'a>(p: *mut vtkwire_request, name: &str) -> Result<&'a mut Request> {
+    unsafe { crate::ffi::guard::as_mut(p.cast::<Request>(), name) }
+}
+
+/// Starts sending a data object (NULL = null object) with VTK's message sequence, without
+/// blocking. The object is marshaled now; the request owns the bytes until completion.
+///
+/// # Ownership
+/// Borrows `obj` for the call only. `*out_request` is owned by the caller: complete it with
+/// `vtkwire_request_wait`/`_test`/`_waitall`, free it with `vtkwire_request_free`.
+/// # Errors
+/// As `vtkwire_object_send`, plus `NULL_ARGUMENT` (`out_request`).
+/// # Safety
+/// `obj` NULL or live; `out_request` writable; `comm` valid and alive until completion.
+/// # MPI
+/// Point to point, `MPI_Isend` ×8; `comm` borrowed until the request completes.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_isend(obj: *const vtkwire_object, dest: i32, tag: i32, comm: ffi::MPI_Comm, out_request: *mut *mut vtkwire_request) -> Status {
+    guard(|| {
+        check_out(out_request, "out_request")?;
+        let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
+        let r = Request::isend_object(&Comm::borrow(comm)?, o, dest, tag)?;
+        unsafe { write_out(out_request, request_handle(r)) };
+        Ok(())
+    })
+}
+
+/// Starts receiving a data object; the result is taken with `vtkwire_request_take_object`
+/// after completion. Progress happens in wait/test/waitall.
+///
+/// # Ownership
+/// `*out_request` is owned by the caller (`vtkwire_request_free`).
+/// # Errors
+/// `NULL_ARGUMENT`, `OUT_OF_RANGE`, `MPI`; protocol and parse errors surface at completion.
+/// # Safety
+/// `out_request` writable; `comm` valid and alive until completion.
+/// # MPI
+/// Point to point, `MPI_Irecv`; `comm` borrowed until completion.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_irecv(source: i32, tag: i32, comm: ffi::MPI_Comm, out_request: *mut *mut vtkwire_request) -> Status {
+    guard(|| {
+        check_out(out_request, "out_request")?;
+        let r = Request::irecv_object(&Comm::borrow(comm)?, source, tag)?;
+        unsafe { write_out(out_request, request_handle(r)) };
+        Ok(())
+    })
+}
+
+/// Starts sending a data array (NULL = null array); the request owns a copy of the values.
+///
+/// # Ownership
+/// Borrows `array` for the call only; `*out_request` owned by the caller.
+/// # Errors
+/// As `vtkwire_array_send`, plus `NULL_ARGUMENT` (`out_request`).
+/// # Safety
+/// `array` NULL or live; `out_request` writable; `comm` valid until completion.
+/// # MPI
+/// Point to point, `MPI_Isend`; `comm` borrowed until completion.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_isend(array: *const vtkwire_array, dest: i32, tag: i32, comm: ffi::MPI_Comm, out_request: *mut *mut vtkwire_request) -> Status {
+    guard(|| {
+        check_out(out_request, "out_request")?;
+        let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
+        let r = Request::isend_array(&Comm::borrow(comm)?, a, dest, tag)?;
+        unsafe { write_out(out_request, request_handle(r)) };
+        Ok(())
+    })
+}
+
+/// Starts receiving a data array (`vtkwire_request_take_array` after completion).
+///
+/// # Ownership
+/// `*out_request` owned by the caller.
+/// # Errors
+/// As `vtkwire_object_irecv`.
+/// # Safety
+/// `out_request` writable; `comm` valid until completion.
+/// # MPI
+/// Point to point, `MPI_Irecv`; `comm` borrowed until completion.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_irecv(source: i32, tag: i32, comm: ffi::MPI_Comm, out_request: *mut *mut vtkwire_request) -> Status {
+    guard(|| {
+        check_out(out_request, "out_request")?;
+        let r = Request::irecv_array(&Comm::borrow(comm)?, source, tag)?;
+        unsafe { write_out(out_request, request_handle(r)) };
+        Ok(())
+    })
+}
+
+/// Blocks until the request completes.
+///
+/// # Ownership
+/// Borrows `request`.
+/// # Errors
+/// `NULL_ARGUMENT`, `PROTOCOL`, parse errors (receives), `MPI`.
+/// # Safety
+/// `request` live.
+/// # MPI
+/// Local completion (`MPI_Waitall`/`MPI_Irecv` of the next messages).
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_request_wait(request: *mut vtkwire_request) -> Status {
+    guard(|| unsafe { request_mut(request, "request") }?.wait())
+}
+
+/// Progresses the request without blocking; `*out_done` = 1 once complete, else 0.
+///
+/// # Ownership
+/// Borrows `request`.
+/// # Errors
+/// As `vtkwire_request_wait`.
+/// # Safety
+/// `request` live; `out_done` writable.
+/// # MPI
+/// Local (`MPI_Testall`).
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_request_test(request: *mut vtkwire_request, out_done: *mut i32) -> Status {
+    guard(|| {
+        let r = unsafe { request_mut(request, "request") }?;
+        check_out(out_done, "out_done")?;
+        let done = r.test()?;
+        unsafe { write_out(out_done, i32::from(done)) };
+        Ok(())
+    })
+}
+
+/// Completes `count` requests, progressing all of them together (a ring of large exchanges
+/// does not deadlock). NULL entries are skipped. Returns the first error after all finished.
+///
+/// # Ownership
+/// Borrows the requests.
+/// # Errors
+/// `NULL_ARGUMENT` (`requests` with count > 0), errors of any request.
+/// # Safety
+/// `requests` readable for `count` pointers, each NULL or live and distinct.
+/// # MPI
+/// Local completion.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_request_waitall(requests: *const *mut vtkwire_request, count: usize) -> Status {
+    guard(|| {
+        let ptrs = unsafe { slice(requests, count, "requests") }?;
+        let mut reqs: Vec<&mut Request> = Vec::with_capacity(count);
+        for &p in ptrs {
+            if !p.is_null() {
+                reqs.push(unsafe { request_mut(p, "requests[i]") }?);
+            }
+        }
+        request::wait_all(&mut reqs)
+    })
+}
+
+/// Takes the object a completed object receive produced (NULL for the null object).
+///
+/// # Ownership
+/// `*out_obj` is a new object owned by the caller; a second take fails with `NOT_FOUND`.
+/// # Errors
+/// `NULL_ARGUMENT`, `INVALID_ARGUMENT` (not complete, or not an object receive), `NOT_FOUND`.
+/// # Safety
+/// `request` live; `out_obj` writable.
+/// # MPI
+/// None.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_request_take_object(request: *mut vtkwire_request, out_obj: *mut *mut vtkwire_object) -> Status {
+    guard(|| {
+        let r = unsafe { request_mut(request, "request") }?;
+        check_out(out_obj, "out_obj")?;
+        if !r.is_done() {
+            return Err(Error::invalid_argument("the request has not completed"));
+        }
+        match r.take() {
+            Some(Received::Object(o)) => {
+                unsafe { write_out(out_obj, opt_object_handle(o)) };
+                Ok(())
+            }
+            Some(other) => Err(Error::new(Status::InvalidArgument, format!("not an object receive ({other:?})"))),
+            None => Err(Error::not_found("nothing to take: not a receive, or already taken")),
+        }
+    })
+}
+
+/// Takes the array a completed array receive produced (NULL for the null array).
+///
+/// # Ownership
+/// `*out_array` is a new array owned by the caller.
+/// # Errors
+/// As `vtkwire_request_take_object`.
+/// # Safety
+/// `request` live; `out_array` writable.
+/// # MPI
+/// None.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_request_take_array(request: *mut vtkwire_request, out_array: *mut *mut vtkwire_array) -> Status {
+    guard(|| {
+        let r = unsafe { request_mut(request, "request") }?;
+        check_out(out_array, "out_array")?;
+        if !r.is_done() {
+            return Err(Error::invalid_argument("the request has not completed"));
+        }
+        match r.take() {
+            Some(Received::Array(a)) => {
+                unsafe { write_out(out_array, opt_array_handle(a)) };
+                Ok(())
+            }
+            Some(_) => Err(Error::invalid_argument("not an array receive")),
+            None => Err(Error::not_found("nothing to take: not a receive, or already taken")),
+        }
+    })
+}
+
+/// Frees a request. An incomplete receive is cancelled; an incomplete send is waited for (its
+/// buffers must outlive the transfer). `vtkwire_request_free(NULL)` is a no-op.
+///
+/// # Ownership
+/// Takes ownership of `request`.
+/// # Errors
+/// None.
+/// # Safety
+/// `request` NULL or live, not used afterwards.
+/// # MPI
+/// May call `MPI_Cancel`/`MPI_Wait`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vtkwire_request_free(request: *mut vtkwire_request) {
+    if request.is_null() {
+        return;
+    }
+    let _ = guard(|| {
+        // SAFETY: handles are Box<Request>.
+        let mut r = unsafe { Box::from_raw(request.cast::<Request>()) };
+        r.abandon();
+        Ok(())
+    });
+}

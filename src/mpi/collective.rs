@@ -1,0 +1,560 @@
+//! VTK's collectives (reference §4.4), VTK 9.1 flavour, call for call:
+//!
+//! * `Broadcast(vtkDataArray)`: `Bcast` of the type (`int`), tuples (`long long`), components
+//!   (`int`), name length incl. NUL (`int`), the name (`char`, only if the length is > 0) and the
+//!   values (always issued, count may be 0).
+//! * `Broadcast(vtkDataObject)`: the marshaled buffer broadcast as a char array (type 2, length,
+//!   1, 0, bytes). No data-object type code travels.
+//! * `Gather`/`AllGather(vtkDataArray)`: one `MPI_Gather`/`MPI_Allgather` of tuples×components.
+//! * `GatherV`/`AllGatherV(vtkDataArray)`: `MPI_Gather`/`MPI_Allgather` of one `long long`
+//!   length, then `MPI_Gatherv`/`MPI_Allgatherv` (9.1: lengths go to the root only).
+//! * `Gather`/`AllGather(vtkDataObject)`: marshal (null → empty), then the GatherV/AllGatherV
+//!   sequence on the char buffers; empty slices come back as null objects.
+//! * `Scatter(vtkDataArray)`: one `MPI_Scatter` of the receiver's tuples×components.
+//! * `Reduce`/`AllReduce(vtkDataArray)`: one `MPI_Reduce`/`MPI_Allreduce` with the MPI op of
+//!   VTK's operation code (reference §1.3).
+//!
+//! VTK issues no barrier in release builds (Debian's VTK is one), and neither does vtkwire.
+//! Every function validates its local arguments before its first MPI call; remote
+//! inconsistencies (different counts for `Gather`) are MPI's to report.
+
+use std::ffi::{c_int, c_void};
+
+use mpi_sys as ffi;
+
+use crate::error::{Error, Result, Status};
+use crate::model::{ArrayData, DataArray, DataObject, ScalarType};
+use crate::mpi::codec;
+use crate::mpi::comm::Comm;
+use crate::mpi::protocol::{wire_type, ArrayWire, RawArray, VTK_CHAR};
+use crate::mpi::sys::{self, check, Dt};
+
+/// Elements per collective call: `INT_MAX`. Longer broadcasts are split into several
+/// `MPI_Bcast`s (VTK 9.1 refuses them; the split only changes anything beyond its limit).
+const CHUNK: usize = i32::MAX as usize;
+
+fn to_int(n: usize, what: &str) -> Result<c_int> {
+    c_int::try_from(n).map_err(|_| {
+        Error::out_of_range(format!("{what}: {n} elements exceed INT_MAX (VTK 9.1's collectives take int counts)"))
+    })
+}
+
+fn bcast_raw(comm: &Comm, p: *mut c_void, n: usize, dt: Dt, root: i32) -> Result<()> {
+    // SAFETY: `p` holds `n` elements of `dt` on every rank (the caller sized it).
+    check(unsafe { ffi::MPI_Bcast(p, to_int(n, "MPI_Bcast")?, dt.handle(), root, comm.raw()) }, "MPI_Bcast")
+}
+
+/// Broadcast of `bytes.len() / elem` elements, split at `INT_MAX`, always at least one call.
+fn bcast_values(comm: &Comm, bytes: &mut [u8], dt: Dt, elem: usize, root: i32) -> Result<()> {
+    let total = bytes.len() / elem;
+    if total == 0 {
+        return bcast_raw(comm, sys::buf_mut(bytes.as_mut_ptr()), 0, dt, root);
+    }
+    let mut off = 0;
+    while off < total {
+        let n = (total - off).min(CHUNK);
+        bcast_raw(comm, sys::buf_mut(bytes[off * elem..].as_mut_ptr()), n, dt, root)?;
+        off += n;
+    }
+    Ok(())
+}
+
+fn check_root(comm: &Comm, root: i32) -> Result<()> {
+    comm.check_rank(root, "root")
+}
+
+/// `Broadcast(vtkDataArray*)` of a prepared description. On the root `w` is required and the
+/// result is `None`; on the others `w` is ignored and the result is the received array.
+pub fn bcast_array_wire(comm: &Comm, w: Option<&ArrayWire<'_>>, root: i32) -> Result<Option<RawArray>> {
+    check_root(comm, root)?;
+    if comm.rank() == root {
+        let w = w.ok_or_else(|| Error::new(Status::NullArgument, "the root of a broadcast needs an array"))?;
+        let mut code = w.code;
+        let mut tuples = w.tuples;
+        let mut comps = w.comps;
+        let mut name_len = w.name.len() as c_int;
+        bcast_raw(comm, (&mut code as *mut i32).cast(), 1, Dt::Int, root)?;
+        bcast_raw(comm, (&mut tuples as *mut i64).cast(), 1, Dt::LongLong, root)?;
+        bcast_raw(comm, (&mut comps as *mut i32).cast(), 1, Dt::Int, root)?;
+        bcast_raw(comm, (&mut name_len as *mut i32).cast(), 1, Dt::Int, root)?;
+        if name_len > 0 {
+            // MPI_Bcast takes a mutable buffer; the root's is only read.
+            bcast_raw(comm, sys::buf(w.name.as_ptr()), w.name.len(), Dt::Char, root)?;
+        }
+        let total = w.bytes.len() / w.elem;
+        if total == 0 {
+            bcast_raw(comm, sys::buf(w.bytes.as_ptr()), 0, w.dt, root)?;
+        }
+        let mut off = 0;
+        while off < total {
+            let n = (total - off).min(CHUNK);
+            bcast_raw(comm, sys::buf(w.bytes[off * w.elem..].as_ptr()), n, w.dt, root)?;
+            off += n;
+        }
+        return Ok(None);
+    }
+    let (mut code, mut tuples, mut comps, mut name_len) = (0i32, 0i64, 0i32, 0i32);
+    bcast_raw(comm, (&mut code as *mut i32).cast(), 1, Dt::Int, root)?;
+    bcast_raw(comm, (&mut tuples as *mut i64).cast(), 1, Dt::LongLong, root)?;
+    bcast_raw(comm, (&mut comps as *mut i32).cast(), 1, Dt::Int, root)?;
+    bcast_raw(comm, (&mut name_len as *mut i32).cast(), 1, Dt::Int, root)?;
+    let name = if name_len > 0 {
+        let mut b = vec![0u8; name_len as usize];
+        bcast_raw(comm, sys::buf_mut(b.as_mut_ptr()), b.len(), Dt::Char, root)?;
+        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+        Some(String::from_utf8_lossy(&b[..end]).into_owned())
+    } else {
+        None
+    };
+    if tuples < 0 || comps < 0 {
+        return Err(Error::new(Status::Protocol, format!("broadcast announces {tuples} tuples × {comps} components")));
+    }
+    let ty = ScalarType::from_code(code)
+        .ok_or_else(|| Error::new(Status::Protocol, format!("broadcast announces unknown array type {code}")))?;
+    let (dt, elem) = wire_type(ty)?;
+    let len = (tuples as u64)
+        .checked_mul(comps as u64)
+        .and_then(|n| usize::try_from(n).ok())
+        .and_then(|n| n.checked_mul(elem).map(|b| (n, b)))
+        .ok_or_else(|| Error::new(Status::Protocol, "broadcast array size overflows"))?;
+    let mut bytes = alloc_bytes(len.1)?;
+    bcast_values(comm, &mut bytes, dt, elem, root)?;
+    Ok(Some(RawArray { code, tuples: tuples as usize, comps: comps as usize, name, bytes }))
+}
+
+fn alloc_bytes(n: usize) -> Result<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {n} bytes")))?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
+/// `Broadcast(vtkDataArray*, root)`: `a` is read on the root only; non-roots get the array.
+pub fn bcast_array(comm: &Comm, a: Option<&DataArray>, root: i32) -> Result<Option<DataArray>> {
+    check_root(comm, root)?;
+    let w = if comm.rank() == root { a.map(ArrayWire::of).transpose()? } else { None };
+    bcast_array_wire(comm, w.as_ref(), root)?.map(RawArray::into_array).transpose()
+}
+
+/// `Broadcast(vtkDataObject*, root)`: `obj` is read on the root only (`None` = null object);
+/// non-roots get `Some(received)` (`Some(None)` for a null/empty object), the root `None`.
+pub fn bcast_object(comm: &Comm, obj: Option<&DataObject>, root: i32) -> Result<Option<Option<DataObject>>> {
+    check_root(comm, root)?;
+    if comm.rank() == root {
+        let bytes = codec::marshal(obj)?;
+        bcast_array_wire(comm, Some(&ArrayWire::chars(&bytes)), root)?;
+        return Ok(None);
+    }
+    let raw = bcast_array_wire(comm, None, root)?.ok_or_else(|| Error::new(Status::Protocol, "no broadcast buffer"))?;
+    if raw.code != VTK_CHAR {
+        return Err(Error::new(Status::Protocol, format!("object broadcast of a type-{} array", raw.code)));
+    }
+    Ok(Some(codec::unmarshal(&raw.bytes)?))
+}
+
+// ---- gathers ---------------------------------------------------------------------------------
+
+/// Exchanges one `long long` per rank: to the root (`MPI_Gather`, 9.1) or to all.
+fn gather_lengths(comm: &Comm, mine: i64, root: Option<i32>) -> Result<Vec<i64>> {
+    let mut all = vec![0i64; comm.size() as usize];
+    let mut v = mine;
+    // SAFETY: one long long sent, `size` received (only read at the root for MPI_Gather).
+    let rc = unsafe {
+        match root {
+            Some(r) => ffi::MPI_Gather(
+                (&mut v as *mut i64).cast(),
+                1,
+                Dt::LongLong.handle(),
+                sys::buf_mut(all.as_mut_ptr()),
+                1,
+                Dt::LongLong.handle(),
+                r,
+                comm.raw(),
+            ),
+            None => ffi::MPI_Allgather(
+                (&mut v as *mut i64).cast(),
+                1,
+                Dt::LongLong.handle(),
+                sys::buf_mut(all.as_mut_ptr()),
+                1,
+                Dt::LongLong.handle(),
+                comm.raw(),
+            ),
+        }
+    };
+    check(rc, if root.is_some() { "MPI_Gather" } else { "MPI_Allgather" })?;
+    Ok(all)
+}
+
+/// int counts and displacements from element counts (must fit `int`, as in VTK).
+fn counts_displs(lens: &[i64]) -> Result<(Vec<c_int>, Vec<c_int>, usize)> {
+    let mut counts = Vec::with_capacity(lens.len());
+    let mut displs = Vec::with_capacity(lens.len());
+    let mut total: usize = 0;
+    for (r, &l) in lens.iter().enumerate() {
+        let l = usize::try_from(l).map_err(|_| Error::new(Status::Protocol, format!("rank {r} sent length {l}")))?;
+        counts.push(to_int(l, &format!("rank {r}'s part"))?);
+        displs.push(to_int(total, "gathered total")?);
+        total += l;
+    }
+    to_int(total, "gathered total")?;
+    Ok((counts, displs, total))
+}
+
+/// The variable-length gather (9.1 `GatherV`, `AllGatherV` with `root = None`) of `bytes`
+/// (`bytes.len() / elem` elements of `dt`). Returns, where received, the concatenation and the
+/// per-rank element counts.
+pub fn gatherv_bytes(
+    comm: &Comm,
+    bytes: &[u8],
+    dt: Dt,
+    elem: usize,
+    root: Option<i32>,
+) -> Result<Option<(Vec<u8>, Vec<usize>)>> {
+    let n = bytes.len() / elem;
+    let nint = to_int(n, "the local part")?;
+    let lens = gather_lengths(comm, n as i64, root)?;
+    let receives = root.is_none_or(|r| r == comm.rank());
+    if !receives {
+        // SAFETY: counts/displs/recvbuf are ignored at non-roots.
+        check(
+            unsafe {
+                ffi::MPI_Gatherv(
+                    sys::buf(bytes.as_ptr()),
+                    nint,
+                    dt.handle(),
+                    std::ptr::null_mut(),
+                    std::ptr::null(),
+                    std::ptr::null(),
+                    dt.handle(),
+                    root.unwrap_or(0),
+                    comm.raw(),
+                )
+            },
+            "MPI_Gatherv",
+        )?;
+        return Ok(None);
+    }
+    let (counts, displs, total) = counts_displs(&lens)?;
+    let mut out = alloc_bytes(total * elem)?;
+    // SAFETY: `out` holds Σcounts elements; counts/displs have `size` entries.
+    let rc = unsafe {
+        match root {
+            Some(r) => ffi::MPI_Gatherv(
+                sys::buf(bytes.as_ptr()),
+                nint,
+                dt.handle(),
+                sys::buf_mut(out.as_mut_ptr()),
+                counts.as_ptr(),
+                displs.as_ptr(),
+                dt.handle(),
+                r,
+                comm.raw(),
+            ),
+            None => ffi::MPI_Allgatherv(
+                sys::buf(bytes.as_ptr()),
+                nint,
+                dt.handle(),
+                sys::buf_mut(out.as_mut_ptr()),
+                counts.as_ptr(),
+                displs.as_ptr(),
+                dt.handle(),
+                comm.raw(),
+            ),
+        }
+    };
+    check(rc, if root.is_some() { "MPI_Gatherv" } else { "MPI_Allgatherv" })?;
+    Ok(Some((out, lens.iter().map(|&l| l as usize).collect())))
+}
+
+/// `Gather(vtkDataObject*, vector&, root)` (`root = None`: `AllGather`): one object per rank,
+/// in rank order, `None` for ranks that sent a null object. Non-roots get `None`.
+///
+/// Unlike VTK (whose no-object unmarshal turns image data into vtkStructuredPoints), each
+/// object comes back as the type its bytes describe.
+pub fn gather_objects(comm: &Comm, obj: Option<&DataObject>, root: Option<i32>) -> Result<Option<Vec<Option<DataObject>>>> {
+    if let Some(r) = root {
+        check_root(comm, r)?;
+    }
+    let bytes = codec::marshal(obj)?;
+    let Some((all, lens)) = gatherv_bytes(comm, &bytes, Dt::Char, 1, root)? else { return Ok(None) };
+    let mut out = Vec::with_capacity(lens.len());
+    let mut off = 0;
+    for (r, l) in lens.into_iter().enumerate() {
+        out.push(codec::unmarshal(&all[off..off + l]).map_err(|e| e.context(format!("object from rank {r}")))?);
+        off += l;
+    }
+    Ok(Some(out))
+}
+
+/// Scatters one object per rank from the root (not a VTK call: the `ScatterV` counterpart of
+/// the object gather — `MPI_Scatter` of one `long long` length, then `MPI_Scatterv` of the
+/// marshaled bytes). `objs` is read on the root only and must hold `size` entries.
+pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: i32) -> Result<Option<DataObject>> {
+    check_root(comm, root)?;
+    let size = comm.size() as usize;
+    let mut lens = Vec::new();
+    let mut all = Vec::new();
+    if comm.rank() == root {
+        let objs = objs.ok_or_else(|| Error::new(Status::NullArgument, "the root of a scatter needs the objects"))?;
+        if objs.len() != size {
+            return Err(Error::invalid_argument(format!("{} objects for {size} ranks", objs.len())));
+        }
+        for (r, o) in objs.iter().enumerate() {
+            let b = codec::marshal(*o).map_err(|e| e.context(format!("object for rank {r}")))?;
+            lens.push(b.len() as i64);
+            all.extend_from_slice(&b);
+        }
+    }
+    let (counts, displs, _) = if comm.rank() == root { counts_displs(&lens)? } else { (vec![], vec![], 0) };
+    let mut mine = 0i64;
+    // SAFETY: root sends `size` long longs; everyone receives one.
+    check(
+        unsafe {
+            ffi::MPI_Scatter(
+                sys::buf_mut(lens.as_mut_ptr()),
+                1,
+                Dt::LongLong.handle(),
+                (&mut mine as *mut i64).cast(),
+                1,
+                Dt::LongLong.handle(),
+                root,
+                comm.raw(),
+            )
+        },
+        "MPI_Scatter",
+    )?;
+    let n = usize::try_from(mine).map_err(|_| Error::new(Status::Protocol, format!("scattered length {mine}")))?;
+    let mut buf = alloc_bytes(n)?;
+    let (cp, dp) = if comm.rank() == root { (counts.as_ptr(), displs.as_ptr()) } else { (std::ptr::null(), std::ptr::null()) };
+    // SAFETY: root's buffer holds Σcounts bytes; `buf` holds `n`.
+    check(
+        unsafe {
+            ffi::MPI_Scatterv(
+                sys::buf_mut(all.as_mut_ptr()),
+                cp,
+                dp,
+                Dt::Char.handle(),
+                sys::buf_mut(buf.as_mut_ptr()),
+                to_int(n, "scattered part")?,
+                Dt::Char.handle(),
+                root,
+                comm.raw(),
+            )
+        },
+        "MPI_Scatterv",
+    )?;
+    codec::unmarshal(&buf)
+}
+
+fn array_like(template: &DataArray, bytes: &[u8], elements: usize) -> Result<DataArray> {
+    let ty = template.scalar_type();
+    let data = ArrayData::from_native_bytes(ty, bytes, elements)?;
+    let mut a = DataArray::new(template.name.as_deref(), template.components().max(1), data)?;
+    a.component_names = template.component_names.clone();
+    Ok(a)
+}
+
+/// `Gather(vtkDataArray*, vtkDataArray*, root)` (`root = None`: `AllGather`): every rank sends
+/// the same tuples×components; the result (root / everyone) has the sender's name and
+/// components and `size` times the tuples.
+pub fn gather_array(comm: &Comm, a: &DataArray, root: Option<i32>) -> Result<Option<DataArray>> {
+    if let Some(r) = root {
+        check_root(comm, r)?;
+    }
+    let w = ArrayWire::of(a)?;
+    let n = w.bytes.len() / w.elem;
+    let nint = to_int(n, "the local part")?;
+    let receives = root.is_none_or(|r| r == comm.rank());
+    let mut out = if receives { alloc_bytes(w.bytes.len() * comm.size() as usize)? } else { Vec::new() };
+    // SAFETY: `out` holds size × n elements where read; send buffer only read.
+    let rc = unsafe {
+        match root {
+            Some(r) => ffi::MPI_Gather(
+                sys::buf(w.bytes.as_ptr()),
+                nint,
+                w.dt.handle(),
+                sys::buf_mut(out.as_mut_ptr()),
+                nint,
+                w.dt.handle(),
+                r,
+                comm.raw(),
+            ),
+            None => ffi::MPI_Allgather(
+                sys::buf(w.bytes.as_ptr()),
+                nint,
+                w.dt.handle(),
+                sys::buf_mut(out.as_mut_ptr()),
+                nint,
+                w.dt.handle(),
+                comm.raw(),
+            ),
+        }
+    };
+    check(rc, if root.is_some() { "MPI_Gather" } else { "MPI_Allgather" })?;
+    if !receives {
+        return Ok(None);
+    }
+    array_like(a, &out, n * comm.size() as usize).map(Some)
+}
+
+/// `GatherV(vtkDataArray*, vtkDataArray*, root)` (`root = None`: `AllGatherV`): parts of any
+/// length (whole tuples); the result has Σ/components tuples.
+pub fn gatherv_array(comm: &Comm, a: &DataArray, root: Option<i32>) -> Result<Option<DataArray>> {
+    if let Some(r) = root {
+        check_root(comm, r)?;
+    }
+    let w = ArrayWire::of(a)?;
+    let Some((out, lens)) = gatherv_bytes(comm, w.bytes, w.dt, w.elem, root)? else { return Ok(None) };
+    let total: usize = lens.iter().sum();
+    if total % a.components().max(1) != 0 {
+        return Err(Error::new(
+            Status::Protocol,
+            format!("gathered {total} values, not a multiple of {} components", a.components()),
+        ));
+    }
+    array_like(a, &out, total).map(Some)
+}
+
+/// `Scatter(vtkDataArray* s, vtkDataArray* r, root)`: every rank receives `recv`'s
+/// tuples×components values (VTK requires `r` pre-sized everywhere) of `recv`'s type; the
+/// root's `send` (read on the root only) holds `size` times that many of the same type.
+pub fn scatter_array(comm: &Comm, send: Option<&DataArray>, recv: &mut DataArray, root: i32) -> Result<()> {
+    check_root(comm, root)?;
+    let (dt, elem) = wire_type(recv.scalar_type())?;
+    let n = recv.tuples() * recv.components();
+    let nint = to_int(n, "the receive array")?;
+    let mut sbuf: &[u8] = &[];
+    if comm.rank() == root {
+        let s = send.ok_or_else(|| Error::new(Status::NullArgument, "the root of a scatter needs a send array"))?;
+        if s.scalar_type() != recv.scalar_type() {
+            return Err(Error::new(
+                Status::WrongArrayType,
+                format!("send array is {}, receive array {}", s.scalar_type(), recv.scalar_type()),
+            ));
+        }
+        let w = ArrayWire::of(s)?;
+        if w.bytes.len() / elem < n * comm.size() as usize {
+            return Err(Error::out_of_range(format!(
+                "the send array has {} values, {} ranks × {n} are needed",
+                w.bytes.len() / elem,
+                comm.size()
+            )));
+        }
+        sbuf = s.data().bytes().unwrap_or(&[]);
+    }
+    let mut out = alloc_bytes(n * elem)?;
+    // SAFETY: root's buffer holds ≥ size × n elements; `out` n.
+    check(
+        unsafe {
+            ffi::MPI_Scatter(
+                sys::buf(sbuf.as_ptr()),
+                nint,
+                dt.handle(),
+                sys::buf_mut(out.as_mut_ptr()),
+                nint,
+                dt.handle(),
+                root,
+                comm.raw(),
+            )
+        },
+        "MPI_Scatter",
+    )?;
+    recv.set_data(ArrayData::from_native_bytes(recv.scalar_type(), &out, n)?)
+}
+
+// ---- reductions -----------------------------------------------------------------------------
+
+/// VTK's `StandardOperations` codes (reference §1.3).
+pub const OP_NAMES: [&str; 10] = [
+    "MAX", "MIN", "SUM", "PRODUCT", "LOGICAL_AND", "BITWISE_AND", "LOGICAL_OR", "BITWISE_OR", "LOGICAL_XOR", "BITWISE_XOR",
+];
+
+/// The MPI op for a VTK operation code on an array type, validated locally (so that every rank
+/// rejects the same bad input before any MPI call): codes 0..=9, logical and bitwise operations
+/// only on integer types (erroneous on floating point in MPI).
+pub fn reduce_op(op: i32, ty: ScalarType) -> Result<(ffi::MPI_Op, Dt)> {
+    if !(0..=9).contains(&op) {
+        return Err(Error::invalid_argument(format!("argument `op`: {op} is not a VTK operation (0..=9)")));
+    }
+    let (dt, _) = wire_type(ty)?;
+    if op >= 4 && matches!(ty, ScalarType::Float | ScalarType::Double) {
+        return Err(Error::new(
+            Status::WrongArrayType,
+            format!("{}_OP is not defined for {ty} arrays (MPI forbids it on floating point)", OP_NAMES[op as usize]),
+        ));
+    }
+    // MPI_CHAR is not in any reduction category of the MPI standard (Open MPI and MPICH reject
+    // it); a char array is reduced as MPI_SIGNED_CHAR, the same bytes (vtkwire's char is i8).
+    let dt = if dt == Dt::Char { Dt::SignedChar } else { dt };
+    // SAFETY: constants exported by mpi-sys's C shim.
+    let h = unsafe {
+        match op {
+            0 => ffi::RSMPI_MAX,
+            1 => ffi::RSMPI_MIN,
+            2 => ffi::RSMPI_SUM,
+            3 => ffi::RSMPI_PROD,
+            4 => ffi::RSMPI_LAND,
+            5 => ffi::RSMPI_BAND,
+            6 => ffi::RSMPI_LOR,
+            7 => ffi::RSMPI_BOR,
+            8 => ffi::RSMPI_LXOR,
+            _ => ffi::RSMPI_BXOR,
+        }
+    };
+    Ok((h, dt))
+}
+
+/// `Reduce(vtkDataArray*, vtkDataArray*, op, root)` (`root = None`: `AllReduce`): the result
+/// (root / everyone) has `a`'s name, type and shape.
+pub fn reduce_array(comm: &Comm, a: &DataArray, op: i32, root: Option<i32>) -> Result<Option<DataArray>> {
+    if let Some(r) = root {
+        check_root(comm, r)?;
+    }
+    let (mpi_op, dt) = reduce_op(op, a.scalar_type())?;
+    let w = ArrayWire::of(a)?;
+    let n = w.bytes.len() / w.elem;
+    let nint = to_int(n, "the array")?;
+    let receives = root.is_none_or(|r| r == comm.rank());
+    let mut out = if receives { alloc_bytes(w.bytes.len())? } else { Vec::new() };
+    // SAFETY: send buffer only read, `out` holds n elements where read.
+    let rc = unsafe {
+        match root {
+            Some(r) => ffi::MPI_Reduce(
+                sys::buf(w.bytes.as_ptr()),
+                sys::buf_mut(out.as_mut_ptr()),
+                nint,
+                dt.handle(),
+                mpi_op,
+                r,
+                comm.raw(),
+            ),
+            None => ffi::MPI_Allreduce(sys::buf(w.bytes.as_ptr()), sys::buf_mut(out.as_mut_ptr()), nint, dt.handle(), mpi_op, comm.raw()),
+        }
+    };
+    check(rc, if root.is_some() { "MPI_Reduce" } else { "MPI_Allreduce" })?;
+    if !receives {
+        return Ok(None);
+    }
+    array_like(a, &out, n).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ops_validated_before_mpi() {
+        assert_eq!(reduce_op(10, ScalarType::Int).unwrap_err().status, Status::InvalidArgument);
+        assert_eq!(reduce_op(-1, ScalarType::Int).unwrap_err().status, Status::InvalidArgument);
+        assert_eq!(reduce_op(5, ScalarType::Double).unwrap_err().status, Status::WrongArrayType);
+        assert_eq!(reduce_op(0, ScalarType::Bit).unwrap_err().status, Status::WrongArrayType);
+        assert_eq!(reduce_op(0, ScalarType::String).unwrap_err().status, Status::WrongArrayType);
+        for t in ScalarType::NUMERIC {
+            for op in 0..4 {
+                assert!(reduce_op(op, t).is_ok());
+            }
+        }
+        assert_eq!(reduce_op(9, ScalarType::Char).unwrap().1, Dt::SignedChar);
+    }
+}
