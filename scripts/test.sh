@@ -42,6 +42,9 @@ cmake_build build-mpich "$ROOT/target-mpich/release" \
   -DMPIEXEC_EXECUTABLE="$(command -v mpiexec.mpich)"
 (cd build-mpich && ctest --output-on-failure -j2) 2>&1 | tee "$LOG/ctest-mpich.log"
 
+step "install: scripts/install.sh into a prefix, external consumer via find_package and pkg-config (Open MPI, MPICH)"
+bash tests/install/run.sh all
+
 # One closing line over everything that ran.
 cargo_pass=$({ cat "$LOG/cargo.log" "$LOG/cargo-mpich.log" | grep -Eo 'test result: ok\. [0-9]+ passed' || true; } | awk '{s+=$4} END {print s+0}')
 cargo_fail=$({ cat "$LOG/cargo.log" "$LOG/cargo-mpich.log" | grep -Eo '[0-9]+ failed;' || true; } | awk '{s+=$1} END {print s+0}')
@@ -49,9 +52,9 @@ ctest_total() { { grep -Eo 'tests failed out of [0-9]+' "$1" || true; } | awk '{
 ctest_failed() { { grep -Eo '[0-9]+ tests failed out of' "$1" || true; } | awk '{s+=$1} END {print s+0}'; }
 ct_total=$(( $(ctest_total "$LOG/ctest-openmpi.log") + $(ctest_total "$LOG/ctest-mpich.log") ))
 ct_fail=$(( $(ctest_failed "$LOG/ctest-openmpi.log") + $(ctest_failed "$LOG/ctest-mpich.log") ))
-passed=$(( cargo_pass + 2 + ct_total - ct_fail ))
+passed=$(( cargo_pass + 3 + ct_total - ct_fail ))
 failed=$(( cargo_fail + ct_fail ))
 echo
-echo "cargo tests (Open MPI + MPICH builds): $cargo_pass passed; header check (Open MPI, MPICH): 2 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; $(( $(date +%s) - start )) s"
+echo "cargo tests (Open MPI + MPICH builds): $cargo_pass passed; header check (Open MPI, MPICH): 2 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; install test: 1 passed; $(( $(date +%s) - start )) s"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
