@@ -11,7 +11,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake gfortran libclang-dev pkg-config
   libopenmpi-dev openmpi-bin libmpich-dev mpich
-  python3-vtk9 python3-mpi4py python3-numpy python3-venv python3-pip
+  python3-vtk9 python3-mpi4py python3-numpy python3-venv python3-pip python3-pytest
 )
 
 log() { printf 'setup: %s\n' "$*"; }
