@@ -1775,6 +1775,26 @@ vtkwire_status vtkwire_marshaled_send(int32_t type_code,
                                       MPI_Comm comm);
 
 /**
+ * Fortran twin of `vtkwire_marshaled_send` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_marshaled_send`.
+ * # Errors
+ * As `vtkwire_marshaled_send`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_marshaled_send`.
+ * # MPI
+ * As `vtkwire_marshaled_send`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_marshaled_send_f(int32_t type_code,
+                                        const uint8_t *bytes,
+                                        size_t len,
+                                        int32_t dest,
+                                        int32_t tag,
+                                        MPI_Fint comm);
+
+/**
  * Sends a data array (or VTK's null array for NULL) with `Send(vtkDataArray*)`'s sequence:
  * header, type, tuples, components, name length, name, values in the element's MPI datatype.
  *
@@ -1857,7 +1877,8 @@ vtkwire_status vtkwire_array_recv_f(int32_t source,
  * Root: borrows `obj`, leaves `*out_obj` untouched. Others: `*out_obj` is a new object owned by
  * the caller (`vtkwire_object_free`); `obj` is ignored.
  * # Errors
- * `NULL_ARGUMENT` (`out_obj` on non-roots), `OUT_OF_RANGE` (root), parse errors, `MPI`.
+ * `NULL_ARGUMENT` (`out_obj` on non-roots: reported after the broadcast, which is received
+ * and freed, so no rank hangs), `OUT_OF_RANGE` (`root`), parse errors, `MPI`.
  * # Safety
  * `obj` NULL or live (root); `out_obj` writable (non-roots); `comm` valid.
  * # MPI
@@ -1896,7 +1917,8 @@ vtkwire_status vtkwire_object_bcast_f(const struct vtkwire_object *obj,
  * # Ownership
  * Root: borrows `array`, `*out_array` untouched. Others: new array owned by the caller.
  * # Errors
- * `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+ * `NULL_ARGUMENT` (`out_array` on non-roots, reported after the broadcast), `WRONG_ARRAY_TYPE`,
+ * `OUT_OF_RANGE` (`root`), `MPI`.
  * # Safety
  * `array` NULL or live (root); `out_array` writable (non-roots); `comm` valid.
  * # MPI
@@ -1934,9 +1956,10 @@ vtkwire_status vtkwire_array_bcast_f(const struct vtkwire_array *array,
  * # Ownership
  * Borrows `obj`. On root, each non-NULL `out_objs[i]` is a new object owned by the caller.
  * # Errors
- * `OUT_OF_RANGE` (root: `out_capacity` < size, sizes over INT_MAX), parse errors, `MPI`.
- * Root-only argument errors are found after the length gather (other ranks would then hang
- * in `MPI_Gatherv`): pass a big enough `out_objs`.
+ * `NULL_ARGUMENT` (root: `out_objs`), `OUT_OF_RANGE` (bad `root`, root: `out_capacity` <
+ * size, sizes over INT_MAX), parse errors, `MPI`. Root's `out_objs`/`out_capacity` errors are
+ * reported on root after it took part in the collective (the gathered objects are freed), so
+ * no rank hangs; the other ranks return OK.
  * # Safety
  * `obj` NULL or live; on root `out_objs` writable for `out_capacity` handles; `comm` valid.
  * # MPI
@@ -1950,13 +1973,33 @@ vtkwire_status vtkwire_object_gather(const struct vtkwire_object *obj,
                                      size_t out_capacity);
 
 /**
+ * Fortran twin of `vtkwire_object_gather` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_object_gather`.
+ * # Errors
+ * As `vtkwire_object_gather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_object_gather`.
+ * # MPI
+ * As `vtkwire_object_gather`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_gather_f(const struct vtkwire_object *obj,
+                                       int32_t root,
+                                       MPI_Fint comm,
+                                       struct vtkwire_object **out_objs,
+                                       size_t out_capacity);
+
+/**
  * `AllGather(vtkDataObject*, std::vector<…>&)`: as `vtkwire_object_gather` with
  * `MPI_Allgather`/`MPI_Allgatherv`, every rank gets all objects.
  *
  * # Ownership
  * Borrows `obj`; each non-NULL `out_objs[i]` is a new object owned by the caller.
  * # Errors
- * As `vtkwire_object_gather` (checked before any MPI call on every rank).
+ * As `vtkwire_object_gather`; `out_objs`/`out_capacity` are checked on each rank after the
+ * collective, so one rank's bad output arguments cannot leave the others hanging.
  * # Safety
  * `obj` NULL or live; `out_objs` writable for `out_capacity` handles; `comm` valid.
  * # MPI
@@ -1969,13 +2012,32 @@ vtkwire_status vtkwire_object_allgather(const struct vtkwire_object *obj,
                                         size_t out_capacity);
 
 /**
+ * Fortran twin of `vtkwire_object_allgather` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_object_allgather`.
+ * # Errors
+ * As `vtkwire_object_allgather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_object_allgather`.
+ * # MPI
+ * As `vtkwire_object_allgather`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_allgather_f(const struct vtkwire_object *obj,
+                                          MPI_Fint comm,
+                                          struct vtkwire_object **out_objs,
+                                          size_t out_capacity);
+
+/**
  * `Gather(vtkDataArray*, vtkDataArray*, root)`: `MPI_Gather` of tuples×components values
  * (every rank must send the same count and type). Root gets a new array with size × the values.
  *
  * # Ownership
  * Borrows `array`; on root `*out_array` is a new array owned by the caller (others untouched).
  * # Errors
- * `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+ * `NULL_ARGUMENT` (`array` before any MPI call; `out_array` on the receiving ranks after the
+ * collective, so no rank hangs), `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE` (bad `root`), `MPI`.
  * # Safety
  * `array` live; `out_array` writable on root; `comm` valid.
  * # MPI
@@ -1986,6 +2048,24 @@ vtkwire_status vtkwire_array_gather(const struct vtkwire_array *array,
                                     int32_t root,
                                     MPI_Comm comm,
                                     struct vtkwire_array **out_array);
+
+/**
+ * Fortran twin of `vtkwire_array_gather` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_gather`.
+ * # Errors
+ * As `vtkwire_array_gather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_gather`.
+ * # MPI
+ * As `vtkwire_array_gather`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_gather_f(const struct vtkwire_array *array,
+                                      int32_t root,
+                                      MPI_Fint comm,
+                                      struct vtkwire_array **out_array);
 
 /**
  * `GatherV(vtkDataArray*, vtkDataArray*, root)` (VTK 9.1: `MPI_Gather` of one `MPI_LONG_LONG`
@@ -2007,6 +2087,24 @@ vtkwire_status vtkwire_array_gatherv(const struct vtkwire_array *array,
                                      struct vtkwire_array **out_array);
 
 /**
+ * Fortran twin of `vtkwire_array_gatherv` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_gatherv`.
+ * # Errors
+ * As `vtkwire_array_gatherv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_gatherv`.
+ * # MPI
+ * As `vtkwire_array_gatherv`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_gatherv_f(const struct vtkwire_array *array,
+                                       int32_t root,
+                                       MPI_Fint comm,
+                                       struct vtkwire_array **out_array);
+
+/**
  * `AllGather(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather`); every rank gets the result.
  *
  * # Ownership
@@ -2022,6 +2120,23 @@ VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_allgather(const struct vtkwire_array *array,
                                        MPI_Comm comm,
                                        struct vtkwire_array **out_array);
+
+/**
+ * Fortran twin of `vtkwire_array_allgather` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_allgather`.
+ * # Errors
+ * As `vtkwire_array_allgather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_allgather`.
+ * # MPI
+ * As `vtkwire_array_allgather`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_allgather_f(const struct vtkwire_array *array,
+                                         MPI_Fint comm,
+                                         struct vtkwire_array **out_array);
 
 /**
  * `AllGatherV(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather` of lengths, `MPI_Allgatherv`).
@@ -2041,6 +2156,23 @@ vtkwire_status vtkwire_array_allgatherv(const struct vtkwire_array *array,
                                         struct vtkwire_array **out_array);
 
 /**
+ * Fortran twin of `vtkwire_array_allgatherv` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_allgatherv`.
+ * # Errors
+ * As `vtkwire_array_allgatherv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_allgatherv`.
+ * # MPI
+ * As `vtkwire_array_allgatherv`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_allgatherv_f(const struct vtkwire_array *array,
+                                          MPI_Fint comm,
+                                          struct vtkwire_array **out_array);
+
+/**
  * `Scatter(vtkDataArray* send, vtkDataArray* recv, root)`: `MPI_Scatter` of `recv`'s
  * tuples×components values; `recv` must be pre-sized (same type) on every rank, root's `send`
  * must hold size × that many values. `recv`'s values are replaced.
@@ -2048,7 +2180,10 @@ vtkwire_status vtkwire_array_allgatherv(const struct vtkwire_array *array,
  * # Ownership
  * Borrows `send` (root only, ignored elsewhere) and `recv` (mutably).
  * # Errors
- * `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+ * `NULL_ARGUMENT` (`recv`; `send` on root), `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE` (`root`, root's
+ * `send` too small), `MPI`. Root's `send` errors are reported on root after it took part in
+ * the scatter with zeros (the wire cannot carry the error): no rank hangs, the other ranks
+ * receive zeros and return OK.
  * # Safety
  * `recv` a live owned array; `send` live on root; `comm` valid.
  * # MPI
@@ -2061,6 +2196,24 @@ vtkwire_status vtkwire_array_scatter(const struct vtkwire_array *send,
                                      MPI_Comm comm);
 
 /**
+ * Fortran twin of `vtkwire_array_scatter` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_scatter`.
+ * # Errors
+ * As `vtkwire_array_scatter`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_scatter`.
+ * # MPI
+ * As `vtkwire_array_scatter`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_scatter_f(const struct vtkwire_array *send,
+                                       struct vtkwire_array *recv,
+                                       int32_t root,
+                                       MPI_Fint comm);
+
+/**
  * `Reduce(vtkDataArray* s, vtkDataArray* r, op, root)`: `MPI_Reduce` with VTK's op code
  * (0 MAX, 1 MIN, 2 SUM, 3 PRODUCT, 4 LOGICAL_AND, 5 BITWISE_AND, 6 LOGICAL_OR, 7 BITWISE_OR,
  * 8 LOGICAL_XOR, 9 BITWISE_XOR) on every numeric type. Root gets a new array (a copy of its
@@ -2070,7 +2223,9 @@ vtkwire_status vtkwire_array_scatter(const struct vtkwire_array *send,
  * Borrows `array`; on root `*out_array` is a new array owned by the caller (others untouched).
  * # Errors
  * `INVALID_ARGUMENT` (op), `WRONG_ARRAY_TYPE` (bit/string/variant, or logical/bitwise op on
- * float/double) — checked on every rank before any MPI call —, `OUT_OF_RANGE`, `MPI`.
+ * float/double) — checked on every rank before any MPI call —, `OUT_OF_RANGE` (`root`),
+ * `NULL_ARGUMENT` (`array`; root's `out_array`, reported after the reduction so no rank
+ * hangs), `MPI`.
  * # Safety
  * `array` live; `out_array` writable on root; `comm` valid.
  * # MPI
@@ -2082,6 +2237,25 @@ vtkwire_status vtkwire_array_reduce(const struct vtkwire_array *array,
                                     int32_t root,
                                     MPI_Comm comm,
                                     struct vtkwire_array **out_array);
+
+/**
+ * Fortran twin of `vtkwire_array_reduce` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_reduce`.
+ * # Errors
+ * As `vtkwire_array_reduce`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_reduce`.
+ * # MPI
+ * As `vtkwire_array_reduce`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_reduce_f(const struct vtkwire_array *array,
+                                      int32_t op,
+                                      int32_t root,
+                                      MPI_Fint comm,
+                                      struct vtkwire_array **out_array);
 
 /**
  * `AllReduce(vtkDataArray* s, vtkDataArray* r, op)` into a new array on every rank.
@@ -2100,6 +2274,24 @@ vtkwire_status vtkwire_array_allreduce(const struct vtkwire_array *array,
                                        int32_t op,
                                        MPI_Comm comm,
                                        struct vtkwire_array **out_array);
+
+/**
+ * Fortran twin of `vtkwire_array_allreduce` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_allreduce`.
+ * # Errors
+ * As `vtkwire_array_allreduce`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_allreduce`.
+ * # MPI
+ * As `vtkwire_array_allreduce`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_allreduce_f(const struct vtkwire_array *array,
+                                         int32_t op,
+                                         MPI_Fint comm,
+                                         struct vtkwire_array **out_array);
 
 /**
  * `AllReduce` in place: `array`'s values are replaced by the reduction on every rank.
@@ -2136,6 +2328,24 @@ vtkwire_status vtkwire_array_reduce_inplace(struct vtkwire_array *array,
                                             int32_t op,
                                             int32_t root,
                                             MPI_Comm comm);
+
+/**
+ * Fortran twin of `vtkwire_array_reduce_inplace` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_reduce_inplace`.
+ * # Errors
+ * As `vtkwire_array_reduce_inplace`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_reduce_inplace`.
+ * # MPI
+ * As `vtkwire_array_reduce_inplace`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_reduce_inplace_f(struct vtkwire_array *array,
+                                              int32_t op,
+                                              int32_t root,
+                                              MPI_Fint comm);
 
 /**
  * Fortran twin of `vtkwire_array_allreduce_inplace`.
@@ -2176,6 +2386,25 @@ vtkwire_status vtkwire_object_isend(const struct vtkwire_object *obj,
                                     struct vtkwire_request **out_request);
 
 /**
+ * Fortran twin of `vtkwire_object_isend` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_object_isend`.
+ * # Errors
+ * As `vtkwire_object_isend`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_object_isend`.
+ * # MPI
+ * As `vtkwire_object_isend`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_isend_f(const struct vtkwire_object *obj,
+                                      int32_t dest,
+                                      int32_t tag,
+                                      MPI_Fint comm,
+                                      struct vtkwire_request **out_request);
+
+/**
  * Starts receiving a data object; the result is taken with `vtkwire_request_take_object`
  * after completion. Progress happens in wait/test/waitall.
  *
@@ -2193,6 +2422,24 @@ vtkwire_status vtkwire_object_irecv(int32_t source,
                                     int32_t tag,
                                     MPI_Comm comm,
                                     struct vtkwire_request **out_request);
+
+/**
+ * Fortran twin of `vtkwire_object_irecv` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_object_irecv`.
+ * # Errors
+ * As `vtkwire_object_irecv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_object_irecv`.
+ * # MPI
+ * As `vtkwire_object_irecv`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_irecv_f(int32_t source,
+                                      int32_t tag,
+                                      MPI_Fint comm,
+                                      struct vtkwire_request **out_request);
 
 /**
  * Starts sending a data array (NULL = null array); the request owns a copy of the values.
@@ -2214,6 +2461,25 @@ vtkwire_status vtkwire_array_isend(const struct vtkwire_array *array,
                                    struct vtkwire_request **out_request);
 
 /**
+ * Fortran twin of `vtkwire_array_isend` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_isend`.
+ * # Errors
+ * As `vtkwire_array_isend`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_isend`.
+ * # MPI
+ * As `vtkwire_array_isend`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_isend_f(const struct vtkwire_array *array,
+                                     int32_t dest,
+                                     int32_t tag,
+                                     MPI_Fint comm,
+                                     struct vtkwire_request **out_request);
+
+/**
  * Starts receiving a data array (`vtkwire_request_take_array` after completion).
  *
  * # Ownership
@@ -2230,6 +2496,24 @@ vtkwire_status vtkwire_array_irecv(int32_t source,
                                    int32_t tag,
                                    MPI_Comm comm,
                                    struct vtkwire_request **out_request);
+
+/**
+ * Fortran twin of `vtkwire_array_irecv` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_irecv`.
+ * # Errors
+ * As `vtkwire_array_irecv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+ * # Safety
+ * As `vtkwire_array_irecv`.
+ * # MPI
+ * As `vtkwire_array_irecv`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_irecv_f(int32_t source,
+                                     int32_t tag,
+                                     MPI_Fint comm,
+                                     struct vtkwire_request **out_request);
 
 /**
  * Blocks until the request completes.

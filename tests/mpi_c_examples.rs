@@ -5,77 +5,10 @@
 //! Needs `include/vtkwire.h` regenerated with the MPI exports (`cargo run -p xtask -- header`)
 //! and the Open MPI launcher; a vtkwire built against MPICH uses `mpiexec.mpich` instead.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "mpi/harness.rs"]
+mod harness;
 
-use vtkwire::mpi::sys;
-
-fn target_dir() -> PathBuf {
-    // target/<profile>/deps/<test exe> → target/<profile>
-    let exe = std::env::current_exe().unwrap();
-    exe.parent().and_then(Path::parent).unwrap().to_path_buf()
-}
-
-fn launcher() -> (&'static str, &'static str, &'static str, Vec<(&'static str, &'static str)>) {
-    match sys::built_flavour() {
-        sys::Flavour::OpenMpi => (
-            "mpicc.openmpi",
-            "mpirun.openmpi",
-            "--oversubscribe",
-            vec![("OMPI_ALLOW_RUN_AS_ROOT", "1"), ("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")],
-        ),
-        sys::Flavour::Mpich => ("mpicc.mpich", "mpiexec.mpich", "", vec![]),
-    }
-}
-
-fn build(src: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // VTKWIRE_TEST_INCLUDE: another directory holding a freshly generated vtkwire.h.
-    let include = std::env::var_os("VTKWIRE_TEST_INCLUDE").map(PathBuf::from).unwrap_or_else(|| root.join("include"));
-    let header = std::fs::read_to_string(include.join("vtkwire.h")).unwrap_or_default();
-    assert!(
-        header.contains("vtkwire_object_send"),
-        "include/vtkwire.h lacks the MPI exports: run `cargo run -p xtask -- header`"
-    );
-    let lib_dir = target_dir();
-    assert!(lib_dir.join("libvtkwire.so").exists(), "no libvtkwire.so in {}", lib_dir.display());
-    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mpi_c");
-    std::fs::create_dir_all(&out_dir).unwrap();
-    let exe = out_dir.join(Path::new(src).file_stem().unwrap());
-    let (cc, ..) = launcher();
-    let st = Command::new(cc)
-        .args(["-Wall", "-Wextra", "-Werror", "-O1", "-o"])
-        .arg(&exe)
-        .arg(root.join(src))
-        .arg(format!("-I{}", include.display()))
-        .arg(format!("-L{}", lib_dir.display()))
-        .args(["-lvtkwire", "-lm"])
-        .arg(format!("-Wl,-rpath,{}", lib_dir.display()))
-        .status()
-        .expect("mpicc");
-    assert!(st.success(), "{cc} failed on {src}");
-    exe
-}
-
-fn run(exe: &Path, ranks: u32) -> String {
-    let (_, mpirun, over, env) = launcher();
-    let mut cmd = Command::new("timeout");
-    cmd.args(["180", mpirun]);
-    if ranks > 2 && !over.is_empty() {
-        cmd.arg(over);
-    }
-    cmd.args(["-n", &ranks.to_string()]).arg(exe).envs(env);
-    let out = cmd.output().expect("mpirun");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{} on {ranks} ranks failed ({}):\n{stdout}\n{}",
-        exe.display(),
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
-}
+use harness::{build, run};
 
 #[test]
 fn mpi_parallel_array() {

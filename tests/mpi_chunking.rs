@@ -1,33 +1,124 @@
 //! The exact §4.2 message sequence, checked message by message with raw MPI receives, and the
-//! INT_MAX chunking (including the trailing empty message) with the chunk size lowered to 4 on
-//! both ranks. The test re-launches itself under `mpirun -n 2` (Open MPI builds only).
+//! INT_MAX chunking (including the trailing empty message) with the chunk size lowered on both
+//! ranks: arrays and data objects, blocking and non-blocking, at exact multiples of the chunk
+//! (1×, 2×, n×: a trailing empty message, which the receiver must consume — a follow-up message
+//! on the same tag proves nothing stray is left) and not. A real 2 GiB message is too big for
+//! CI. The test re-launches itself under the launcher of the MPI vtkwire was built with.
+
+#[path = "mpi/harness.rs"]
+mod harness;
 
 use std::process::Command;
 
-use vtkwire::model::DataArray;
+use vtkwire::model::{DataArray, DataObject, Table};
+use vtkwire::mpi::codec;
 use vtkwire::mpi::comm::Comm;
 use vtkwire::mpi::protocol;
+use vtkwire::mpi::request::{Received, Request};
 use vtkwire::mpi::sys::{self, Dt};
 
 #[test]
 fn chunking_and_trace() {
-    if std::env::var_os("VTKWIRE_MPI_CHILD").is_some() || sys::built_flavour() != sys::Flavour::OpenMpi {
+    if std::env::var_os("VTKWIRE_MPI_CHILD").is_some() {
         return;
     }
     let exe = std::env::current_exe().unwrap();
+    let (_, mpirun, _, env) = harness::launcher();
     let out = Command::new("timeout")
-        .args(["120", "mpirun.openmpi", "-n", "2"])
+        .args(["120", mpirun, "-n", "2"])
         .arg(&exe)
         .args(["--exact", "child", "--nocapture", "--test-threads=1"])
         .env("VTKWIRE_MPI_CHILD", "1")
-        .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
-        .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
+        .envs(env)
         .output()
-        .expect("mpirun.openmpi");
+        .expect("launcher");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("TRACE ok"), "{stdout}");
     assert!(stdout.contains("CHUNKS ok"), "{stdout}");
+    assert!(stdout.contains("ARRAY MULTIPLES ok"), "{stdout}");
+    assert!(stdout.contains("OBJECT MULTIPLES ok"), "{stdout}");
+}
+
+/// A vtkTable with one int column, and its marshaled length (the object payload in `MPI_CHAR`s).
+fn table() -> (DataObject, usize) {
+    let mut t = Table::default();
+    t.row_data.add(DataArray::from_vec(Some("c"), 1, (0..7).collect::<Vec<i32>>()).unwrap());
+    let o = DataObject::Table(t);
+    let n = codec::marshal(Some(&o)).unwrap().len();
+    (o, n)
+}
+
+fn marshaled(o: &Option<DataObject>) -> Vec<u8> {
+    codec::marshal(o.as_ref()).unwrap()
+}
+
+/// Array and object exchanges whose payload is an exact multiple of the chunk (and one that is
+/// not), blocking and non-blocking, each followed by a marker array on the same tag.
+fn exact_multiples(world: &Comm) {
+    let marker = DataArray::from_vec(Some("marker"), 1, vec![7i8]).unwrap();
+    let eight = DataArray::from_vec(Some("eight"), 2, (0..8).map(f64::from).collect::<Vec<f64>>()).unwrap();
+    let twelve = DataArray::from_vec(None, 3, (0..12).collect::<Vec<i64>>()).unwrap();
+    // (array, chunk): 8 = 2×4, 8 = 1×8, 8 = 8×1, 12 = 3×4, 12 = 1×12, and 8 in 3s (not a multiple).
+    let cases = [(&eight, 4), (&eight, 8), (&eight, 1), (&twelve, 4), (&twelve, 12), (&eight, 3)];
+    for (i, (a, chunk)) in cases.iter().enumerate() {
+        protocol::set_chunk_elements_for_testing(*chunk);
+        let tag = 200 + i as i32;
+        if world.rank() == 0 {
+            protocol::send_array(world, Some(a), 1, tag).unwrap();
+            protocol::send_array(world, Some(&marker), 1, tag).unwrap();
+            let mut r = Request::isend_array(world, Some(a), 1, tag).unwrap();
+            r.wait().unwrap();
+            protocol::send_array(world, Some(&marker), 1, tag).unwrap();
+        } else if world.rank() == 1 {
+            assert_eq!(protocol::recv_array(world, 0, tag).unwrap().as_ref(), Some(*a), "case {i}");
+            assert_eq!(protocol::recv_array(world, 0, tag).unwrap(), Some(marker.clone()), "case {i}: stray message");
+            let mut r = Request::irecv_array(world, 0, tag).unwrap();
+            r.wait().unwrap();
+            match r.take() {
+                Some(Received::Array(got)) => assert_eq!(got.as_ref(), Some(*a), "case {i} (non-blocking)"),
+                other => panic!("case {i}: {other:?}"),
+            }
+            assert_eq!(protocol::recv_array(world, 0, tag).unwrap(), Some(marker.clone()), "case {i}: stray message");
+        }
+    }
+    if world.rank() == 1 {
+        println!("ARRAY MULTIPLES ok");
+    }
+
+    // The object payload (the marshaled bytes as a char array) at 1×, 2× (if even), n×, and not.
+    let (obj, len) = table();
+    let mut chunks = vec![len, 1];
+    if len % 2 == 0 {
+        chunks.push(len / 2);
+    }
+    chunks.push(len - 1);
+    let want = marshaled(&Some(obj.clone()));
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        protocol::set_chunk_elements_for_testing(chunk);
+        let tag = 300 + i as i32;
+        if world.rank() == 0 {
+            protocol::send_object(world, Some(&obj), 1, tag).unwrap();
+            protocol::send_array(world, Some(&marker), 1, tag).unwrap();
+            let mut r = Request::isend_object(world, Some(&obj), 1, tag).unwrap();
+            r.wait().unwrap();
+            protocol::send_array(world, Some(&marker), 1, tag).unwrap();
+        } else if world.rank() == 1 {
+            let got = protocol::recv_object(world, 0, tag).unwrap();
+            assert_eq!(marshaled(&got), want, "object, chunk {chunk} of {len}");
+            assert_eq!(protocol::recv_array(world, 0, tag).unwrap(), Some(marker.clone()), "chunk {chunk}: stray message");
+            let mut r = Request::irecv_object(world, 0, tag).unwrap();
+            r.wait().unwrap();
+            match r.take() {
+                Some(Received::Object(got)) => assert_eq!(marshaled(&got), want, "object, chunk {chunk} (non-blocking)"),
+                other => panic!("chunk {chunk}: {other:?}"),
+            }
+            assert_eq!(protocol::recv_array(world, 0, tag).unwrap(), Some(marker.clone()), "chunk {chunk}: stray message");
+        }
+    }
+    if world.rank() == 1 {
+        println!("OBJECT MULTIPLES ok");
+    }
 }
 
 /// One raw message: (count in `dt`, tag, bytes).
@@ -80,11 +171,12 @@ fn child() {
         assert_eq!(n, 0, "trailing empty message");
         println!("TRACE ok");
         // 10 ints in chunks 4, 4, 2, and an exact multiple (4 = 4 + empty) through the receiver.
-        let got = protocol::recv_array(&world, -1, 81).unwrap().unwrap();
+        let got = protocol::recv_array(&world, sys::any_source(), 81).unwrap().unwrap();
         assert_eq!(got, ten);
         let got = protocol::recv_array(&world, 0, 82).unwrap().unwrap();
         assert_eq!(got, abc);
         println!("CHUNKS ok");
     }
+    exact_multiples(&world);
     unsafe { mpi_sys::MPI_Finalize() };
 }

@@ -191,6 +191,22 @@ pub unsafe extern "C" fn vtkwire_marshaled_send(
     })
 }
 
+/// Fortran twin of `vtkwire_marshaled_send` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_marshaled_send`.
+/// # Errors
+/// As `vtkwire_marshaled_send`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_marshaled_send`.
+/// # MPI
+/// As `vtkwire_marshaled_send`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_marshaled_send_f(type_code: i32, bytes: *const u8, len: usize, dest: i32, tag: i32, comm: ffi::RSMPI_Fint) -> Status {
+    fortran!(comm, |c| vtkwire_marshaled_send(type_code, bytes, len, dest, tag, c))
+}
+
 /// Sends a data array (or VTK's null array for NULL) with `Send(vtkDataArray*)`'s sequence:
 /// header, type, tuples, components, name length, name, values in the element's MPI datatype.
 ///
@@ -275,7 +291,8 @@ pub unsafe extern "C" fn vtkwire_array_recv_f(source: i32, tag: i32, comm: ffi::
 /// Root: borrows `obj`, leaves `*out_obj` untouched. Others: `*out_obj` is a new object owned by
 /// the caller (`vtkwire_object_free`); `obj` is ignored.
 /// # Errors
-/// `NULL_ARGUMENT` (`out_obj` on non-roots), `OUT_OF_RANGE` (root), parse errors, `MPI`.
+/// `NULL_ARGUMENT` (`out_obj` on non-roots: reported after the broadcast, which is received
+/// and freed, so no rank hangs), `OUT_OF_RANGE` (`root`), parse errors, `MPI`.
 /// # Safety
 /// `obj` NULL or live (root); `out_obj` writable (non-roots); `comm` valid.
 /// # MPI
@@ -291,8 +308,10 @@ pub unsafe extern "C" fn vtkwire_object_bcast(obj: *const vtkwire_object, root: 
             let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
             collective::bcast_object(&c, o, root)?;
         } else {
-            check_out(out_obj, "out_obj")?;
+            // Receive first, then check `out_obj`: an early return would leave root's
+            // broadcasts unmatched (a hang). The received object is dropped on error.
             let o = collective::bcast_object(&c, None, root)?.flatten();
+            check_out(out_obj, "out_obj")?;
             unsafe { write_out(out_obj, opt_object_handle(o)) };
         }
         Ok(())
@@ -322,7 +341,8 @@ pub unsafe extern "C" fn vtkwire_object_bcast_f(obj: *const vtkwire_object, root
 /// # Ownership
 /// Root: borrows `array`, `*out_array` untouched. Others: new array owned by the caller.
 /// # Errors
-/// `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+/// `NULL_ARGUMENT` (`out_array` on non-roots, reported after the broadcast), `WRONG_ARRAY_TYPE`,
+/// `OUT_OF_RANGE` (`root`), `MPI`.
 /// # Safety
 /// `array` NULL or live (root); `out_array` writable (non-roots); `comm` valid.
 /// # MPI
@@ -337,8 +357,8 @@ pub unsafe extern "C" fn vtkwire_array_bcast(array: *const vtkwire_array, root: 
             let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
             collective::bcast_array(&c, a, root)?;
         } else {
-            check_out(out_array, "out_array")?;
             let a = collective::bcast_array(&c, None, root)?;
+            check_out(out_array, "out_array")?;
             unsafe { write_out(out_array, opt_array_handle(a)) };
         }
         Ok(())
@@ -366,7 +386,7 @@ pub unsafe extern "C" fn vtkwire_array_bcast_f(array: *const vtkwire_array, root
 unsafe fn write_objects(out: *mut *mut vtkwire_object, capacity: usize, objs: Vec<Option<crate::model::DataObject>>) -> Result<()> {
     check_out(out, "out_objs")?;
     if capacity < objs.len() {
-        return Err(Error::out_of_range(format!("out_objs holds {capacity} handles, the communicator has {} ranks", objs.len())));
+        return Err(Error::out_of_range(format!("out_capacity {capacity} < communicator size {}", objs.len())));
     }
     for (i, o) in objs.into_iter().enumerate() {
         // SAFETY: out has `capacity` slots.
@@ -382,9 +402,10 @@ unsafe fn write_objects(out: *mut *mut vtkwire_object, capacity: usize, objs: Ve
 /// # Ownership
 /// Borrows `obj`. On root, each non-NULL `out_objs[i]` is a new object owned by the caller.
 /// # Errors
-/// `OUT_OF_RANGE` (root: `out_capacity` < size, sizes over INT_MAX), parse errors, `MPI`.
-/// Root-only argument errors are found after the length gather (other ranks would then hang
-/// in `MPI_Gatherv`): pass a big enough `out_objs`.
+/// `NULL_ARGUMENT` (root: `out_objs`), `OUT_OF_RANGE` (bad `root`, root: `out_capacity` <
+/// size, sizes over INT_MAX), parse errors, `MPI`. Root's `out_objs`/`out_capacity` errors are
+/// reported on root after it took part in the collective (the gathered objects are freed), so
+/// no rank hangs; the other ranks return OK.
 /// # Safety
 /// `obj` NULL or live; on root `out_objs` writable for `out_capacity` handles; `comm` valid.
 /// # MPI
@@ -401,18 +422,30 @@ pub unsafe extern "C" fn vtkwire_object_gather(
     guard(|| {
         let c = Comm::borrow(comm)?;
         c.check_rank(root, "root")?;
-        if c.rank() == root {
-            check_out(out_objs, "out_objs")?;
-            if out_capacity < c.size() as usize {
-                return Err(Error::out_of_range(format!("out_capacity {out_capacity} < communicator size {}", c.size())));
-            }
-        }
         let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
+        // Root's `out_objs`/`out_capacity` are checked in `write_objects`, after root took part
+        // in the collective: an early return would leave the other ranks hanging.
         match collective::gather_objects(&c, o, Some(root))? {
             Some(v) => unsafe { write_objects(out_objs, out_capacity, v) },
             None => Ok(()),
         }
     })
+}
+
+/// Fortran twin of `vtkwire_object_gather` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_object_gather`.
+/// # Errors
+/// As `vtkwire_object_gather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_object_gather`.
+/// # MPI
+/// As `vtkwire_object_gather`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_gather_f(obj: *const vtkwire_object, root: i32, comm: ffi::RSMPI_Fint, out_objs: *mut *mut vtkwire_object, out_capacity: usize) -> Status {
+    fortran!(comm, |c| vtkwire_object_gather(obj, root, c, out_objs, out_capacity))
 }
 
 /// `AllGather(vtkDataObject*, std::vector<…>&)`: as `vtkwire_object_gather` with
@@ -421,7 +454,8 @@ pub unsafe extern "C" fn vtkwire_object_gather(
 /// # Ownership
 /// Borrows `obj`; each non-NULL `out_objs[i]` is a new object owned by the caller.
 /// # Errors
-/// As `vtkwire_object_gather` (checked before any MPI call on every rank).
+/// As `vtkwire_object_gather`; `out_objs`/`out_capacity` are checked on each rank after the
+/// collective, so one rank's bad output arguments cannot leave the others hanging.
 /// # Safety
 /// `obj` NULL or live; `out_objs` writable for `out_capacity` handles; `comm` valid.
 /// # MPI
@@ -436,16 +470,28 @@ pub unsafe extern "C" fn vtkwire_object_allgather(
 ) -> Status {
     guard(|| {
         let c = Comm::borrow(comm)?;
-        check_out(out_objs, "out_objs")?;
-        if out_capacity < c.size() as usize {
-            return Err(Error::out_of_range(format!("out_capacity {out_capacity} < communicator size {}", c.size())));
-        }
         let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
         match collective::gather_objects(&c, o, None)? {
             Some(v) => unsafe { write_objects(out_objs, out_capacity, v) },
             None => Ok(()),
         }
     })
+}
+
+/// Fortran twin of `vtkwire_object_allgather` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_object_allgather`.
+/// # Errors
+/// As `vtkwire_object_allgather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_object_allgather`.
+/// # MPI
+/// As `vtkwire_object_allgather`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_allgather_f(obj: *const vtkwire_object, comm: ffi::RSMPI_Fint, out_objs: *mut *mut vtkwire_object, out_capacity: usize) -> Status {
+    fortran!(comm, |c| vtkwire_object_allgather(obj, c, out_objs, out_capacity))
 }
 
 /// Which array gather.
@@ -461,15 +507,15 @@ unsafe fn array_gather_impl(array: *const vtkwire_array, root: Option<i32>, comm
         if let Some(r) = root {
             c.check_rank(r, "root")?;
         }
-        if root.is_none_or(|r| r == c.rank()) {
-            check_out(out, "out_array")?;
-        }
         let a = unsafe { array_ref(array, "array") }?;
         let r = match kind {
             Gather::Same => collective::gather_array(&c, a, root)?,
             Gather::Var => collective::gatherv_array(&c, a, root)?,
         };
+        // `out_array` is checked after the collective so that a receiving rank's NULL cannot
+        // leave the others hanging.
         if let Some(r) = r {
+            check_out(out, "out_array")?;
             unsafe { write_out(out, array_into_handle(r)) };
         }
         Ok(())
@@ -482,7 +528,8 @@ unsafe fn array_gather_impl(array: *const vtkwire_array, root: Option<i32>, comm
 /// # Ownership
 /// Borrows `array`; on root `*out_array` is a new array owned by the caller (others untouched).
 /// # Errors
-/// `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+/// `NULL_ARGUMENT` (`array` before any MPI call; `out_array` on the receiving ranks after the
+/// collective, so no rank hangs), `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE` (bad `root`), `MPI`.
 /// # Safety
 /// `array` live; `out_array` writable on root; `comm` valid.
 /// # MPI
@@ -491,6 +538,22 @@ unsafe fn array_gather_impl(array: *const vtkwire_array, root: Option<i32>, comm
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_gather(array: *const vtkwire_array, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
     unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Same) }
+}
+
+/// Fortran twin of `vtkwire_array_gather` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_gather`.
+/// # Errors
+/// As `vtkwire_array_gather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_gather`.
+/// # MPI
+/// As `vtkwire_array_gather`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_gather_f(array: *const vtkwire_array, root: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+    fortran!(comm, |c| vtkwire_array_gather(array, root, c, out_array))
 }
 
 /// `GatherV(vtkDataArray*, vtkDataArray*, root)` (VTK 9.1: `MPI_Gather` of one `MPI_LONG_LONG`
@@ -510,6 +573,22 @@ pub unsafe extern "C" fn vtkwire_array_gatherv(array: *const vtkwire_array, root
     unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Var) }
 }
 
+/// Fortran twin of `vtkwire_array_gatherv` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_gatherv`.
+/// # Errors
+/// As `vtkwire_array_gatherv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_gatherv`.
+/// # MPI
+/// As `vtkwire_array_gatherv`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_gatherv_f(array: *const vtkwire_array, root: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+    fortran!(comm, |c| vtkwire_array_gatherv(array, root, c, out_array))
+}
+
 /// `AllGather(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather`); every rank gets the result.
 ///
 /// # Ownership
@@ -524,6 +603,22 @@ pub unsafe extern "C" fn vtkwire_array_gatherv(array: *const vtkwire_array, root
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_allgather(array: *const vtkwire_array, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
     unsafe { array_gather_impl(array, None, comm, out_array, Gather::Same) }
+}
+
+/// Fortran twin of `vtkwire_array_allgather` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_allgather`.
+/// # Errors
+/// As `vtkwire_array_allgather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_allgather`.
+/// # MPI
+/// As `vtkwire_array_allgather`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_allgather_f(array: *const vtkwire_array, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+    fortran!(comm, |c| vtkwire_array_allgather(array, c, out_array))
 }
 
 /// `AllGatherV(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather` of lengths, `MPI_Allgatherv`).
@@ -542,6 +637,22 @@ pub unsafe extern "C" fn vtkwire_array_allgatherv(array: *const vtkwire_array, c
     unsafe { array_gather_impl(array, None, comm, out_array, Gather::Var) }
 }
 
+/// Fortran twin of `vtkwire_array_allgatherv` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_allgatherv`.
+/// # Errors
+/// As `vtkwire_array_allgatherv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_allgatherv`.
+/// # MPI
+/// As `vtkwire_array_allgatherv`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_allgatherv_f(array: *const vtkwire_array, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+    fortran!(comm, |c| vtkwire_array_allgatherv(array, c, out_array))
+}
+
 /// `Scatter(vtkDataArray* send, vtkDataArray* recv, root)`: `MPI_Scatter` of `recv`'s
 /// tuples×components values; `recv` must be pre-sized (same type) on every rank, root's `send`
 /// must hold size × that many values. `recv`'s values are replaced.
@@ -549,7 +660,10 @@ pub unsafe extern "C" fn vtkwire_array_allgatherv(array: *const vtkwire_array, c
 /// # Ownership
 /// Borrows `send` (root only, ignored elsewhere) and `recv` (mutably).
 /// # Errors
-/// `NULL_ARGUMENT`, `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `MPI`.
+/// `NULL_ARGUMENT` (`recv`; `send` on root), `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE` (`root`, root's
+/// `send` too small), `MPI`. Root's `send` errors are reported on root after it took part in
+/// the scatter with zeros (the wire cannot carry the error): no rank hangs, the other ranks
+/// receive zeros and return OK.
 /// # Safety
 /// `recv` a live owned array; `send` live on root; `comm` valid.
 /// # MPI
@@ -560,9 +674,26 @@ pub unsafe extern "C" fn vtkwire_array_scatter(send: *const vtkwire_array, recv:
     guard(|| {
         let c = Comm::borrow(comm)?;
         let r = unsafe { array_mut(recv, "recv") }?;
-        let s = if c.rank() == root { Some(unsafe { array_ref(send, "send") }?) } else { None };
+        // A NULL `send` on root is reported by the collective after root took part.
+        let s = if c.rank() == root && !send.is_null() { Some(unsafe { array_ref(send, "send") }?) } else { None };
         collective::scatter_array(&c, s, r, root)
     })
+}
+
+/// Fortran twin of `vtkwire_array_scatter` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_scatter`.
+/// # Errors
+/// As `vtkwire_array_scatter`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_scatter`.
+/// # MPI
+/// As `vtkwire_array_scatter`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_scatter_f(send: *const vtkwire_array, recv: *mut vtkwire_array, root: i32, comm: ffi::RSMPI_Fint) -> Status {
+    fortran!(comm, |c| vtkwire_array_scatter(send, recv, root, c))
 }
 
 // ---- reductions -----------------------------------------------------------------------------
@@ -576,7 +707,9 @@ pub unsafe extern "C" fn vtkwire_array_scatter(send: *const vtkwire_array, recv:
 /// Borrows `array`; on root `*out_array` is a new array owned by the caller (others untouched).
 /// # Errors
 /// `INVALID_ARGUMENT` (op), `WRONG_ARRAY_TYPE` (bit/string/variant, or logical/bitwise op on
-/// float/double) — checked on every rank before any MPI call —, `OUT_OF_RANGE`, `MPI`.
+/// float/double) — checked on every rank before any MPI call —, `OUT_OF_RANGE` (`root`),
+/// `NULL_ARGUMENT` (`array`; root's `out_array`, reported after the reduction so no rank
+/// hangs), `MPI`.
 /// # Safety
 /// `array` live; `out_array` writable on root; `comm` valid.
 /// # MPI
@@ -589,14 +722,29 @@ pub unsafe extern "C" fn vtkwire_array_reduce(array: *const vtkwire_array, op: i
         collective::reduce_op(op, a.scalar_type())?;
         let c = Comm::borrow(comm)?;
         c.check_rank(root, "root")?;
-        if c.rank() == root {
-            check_out(out_array, "out_array")?;
-        }
+        // Root's `out_array` is checked after the reduction (no rank left hanging).
         if let Some(r) = collective::reduce_array(&c, a, op, Some(root))? {
+            check_out(out_array, "out_array")?;
             unsafe { write_out(out_array, array_into_handle(r)) };
         }
         Ok(())
     })
+}
+
+/// Fortran twin of `vtkwire_array_reduce` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_reduce`.
+/// # Errors
+/// As `vtkwire_array_reduce`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_reduce`.
+/// # MPI
+/// As `vtkwire_array_reduce`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_reduce_f(array: *const vtkwire_array, op: i32, root: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+    fortran!(comm, |c| vtkwire_array_reduce(array, op, root, c, out_array))
 }
 
 /// `AllReduce(vtkDataArray* s, vtkDataArray* r, op)` into a new array on every rank.
@@ -615,13 +763,29 @@ pub unsafe extern "C" fn vtkwire_array_allreduce(array: *const vtkwire_array, op
     guard(|| {
         let a = unsafe { array_ref(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
-        check_out(out_array, "out_array")?;
         let c = Comm::borrow(comm)?;
         if let Some(r) = collective::reduce_array(&c, a, op, None)? {
+            check_out(out_array, "out_array")?;
             unsafe { write_out(out_array, array_into_handle(r)) };
         }
         Ok(())
     })
+}
+
+/// Fortran twin of `vtkwire_array_allreduce` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_allreduce`.
+/// # Errors
+/// As `vtkwire_array_allreduce`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_allreduce`.
+/// # MPI
+/// As `vtkwire_array_allreduce`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_allreduce_f(array: *const vtkwire_array, op: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+    fortran!(comm, |c| vtkwire_array_allreduce(array, op, c, out_array))
 }
 
 /// `AllReduce` in place: `array`'s values are replaced by the reduction on every rank.
@@ -671,6 +835,22 @@ pub unsafe extern "C" fn vtkwire_array_reduce_inplace(array: *mut vtkwire_array,
         }
         Ok(())
     })
+}
+
+/// Fortran twin of `vtkwire_array_reduce_inplace` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_reduce_inplace`.
+/// # Errors
+/// As `vtkwire_array_reduce_inplace`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_reduce_inplace`.
+/// # MPI
+/// As `vtkwire_array_reduce_inplace`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_reduce_inplace_f(array: *mut vtkwire_array, op: i32, root: i32, comm: ffi::RSMPI_Fint) -> Status {
+    fortran!(comm, |c| vtkwire_array_reduce_inplace(array, op, root, c))
 }
 
 /// Fortran twin of `vtkwire_array_allreduce_inplace`.
@@ -728,6 +908,22 @@ pub unsafe extern "C" fn vtkwire_object_isend(obj: *const vtkwire_object, dest: 
     })
 }
 
+/// Fortran twin of `vtkwire_object_isend` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_object_isend`.
+/// # Errors
+/// As `vtkwire_object_isend`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_object_isend`.
+/// # MPI
+/// As `vtkwire_object_isend`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_isend_f(obj: *const vtkwire_object, dest: i32, tag: i32, comm: ffi::RSMPI_Fint, out_request: *mut *mut vtkwire_request) -> Status {
+    fortran!(comm, |c| vtkwire_object_isend(obj, dest, tag, c, out_request))
+}
+
 /// Starts receiving a data object; the result is taken with `vtkwire_request_take_object`
 /// after completion. Progress happens in wait/test/waitall.
 ///
@@ -748,6 +944,22 @@ pub unsafe extern "C" fn vtkwire_object_irecv(source: i32, tag: i32, comm: ffi::
         unsafe { write_out(out_request, request_handle(r)) };
         Ok(())
     })
+}
+
+/// Fortran twin of `vtkwire_object_irecv` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_object_irecv`.
+/// # Errors
+/// As `vtkwire_object_irecv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_object_irecv`.
+/// # MPI
+/// As `vtkwire_object_irecv`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_irecv_f(source: i32, tag: i32, comm: ffi::RSMPI_Fint, out_request: *mut *mut vtkwire_request) -> Status {
+    fortran!(comm, |c| vtkwire_object_irecv(source, tag, c, out_request))
 }
 
 /// Starts sending a data array (NULL = null array); the request owns a copy of the values.
@@ -772,6 +984,22 @@ pub unsafe extern "C" fn vtkwire_array_isend(array: *const vtkwire_array, dest: 
     })
 }
 
+/// Fortran twin of `vtkwire_array_isend` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_isend`.
+/// # Errors
+/// As `vtkwire_array_isend`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_isend`.
+/// # MPI
+/// As `vtkwire_array_isend`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_isend_f(array: *const vtkwire_array, dest: i32, tag: i32, comm: ffi::RSMPI_Fint, out_request: *mut *mut vtkwire_request) -> Status {
+    fortran!(comm, |c| vtkwire_array_isend(array, dest, tag, c, out_request))
+}
+
 /// Starts receiving a data array (`vtkwire_request_take_array` after completion).
 ///
 /// # Ownership
@@ -791,6 +1019,22 @@ pub unsafe extern "C" fn vtkwire_array_irecv(source: i32, tag: i32, comm: ffi::M
         unsafe { write_out(out_request, request_handle(r)) };
         Ok(())
     })
+}
+
+/// Fortran twin of `vtkwire_array_irecv` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_irecv`.
+/// # Errors
+/// As `vtkwire_array_irecv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
+/// # Safety
+/// As `vtkwire_array_irecv`.
+/// # MPI
+/// As `vtkwire_array_irecv`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_irecv_f(source: i32, tag: i32, comm: ffi::RSMPI_Fint, out_request: *mut *mut vtkwire_request) -> Status {
+    fortran!(comm, |c| vtkwire_array_irecv(source, tag, c, out_request))
 }
 
 /// Blocks until the request completes.

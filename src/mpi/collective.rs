@@ -425,23 +425,21 @@ pub fn scatter_array(comm: &Comm, send: Option<&DataArray>, recv: &mut DataArray
     let n = recv.tuples() * recv.components();
     let nint = to_int(n, "the receive array")?;
     let mut sbuf: &[u8] = &[];
+    // A bad send array on root is reported after root took part in the scatter with zeros: an
+    // early return would leave the other ranks hanging in MPI_Scatter (the wire has no room to
+    // tell them; they receive zeros).
+    let mut root_error = None;
+    let zeros;
     if comm.rank() == root {
-        let s = send.ok_or_else(|| Error::new(Status::NullArgument, "the root of a scatter needs a send array"))?;
-        if s.scalar_type() != recv.scalar_type() {
-            return Err(Error::new(
-                Status::WrongArrayType,
-                format!("send array is {}, receive array {}", s.scalar_type(), recv.scalar_type()),
-            ));
+        match root_send_bytes(comm, send, recv, elem, n) {
+            Ok(b) => sbuf = b,
+            Err(e) => {
+                let total = n.checked_mul(comm.size() as usize).and_then(|t| t.checked_mul(elem));
+                zeros = alloc_bytes(total.ok_or_else(|| Error::out_of_range("scatter size overflows"))?)?;
+                sbuf = &zeros;
+                root_error = Some(e);
+            }
         }
-        let w = ArrayWire::of(s)?;
-        if w.bytes.len() / elem < n * comm.size() as usize {
-            return Err(Error::out_of_range(format!(
-                "the send array has {} values, {} ranks × {n} are needed",
-                w.bytes.len() / elem,
-                comm.size()
-            )));
-        }
-        sbuf = s.data().bytes().unwrap_or(&[]);
     }
     let mut out = alloc_bytes(n * elem)?;
     // SAFETY: root's buffer holds ≥ size × n elements; `out` n.
@@ -460,7 +458,30 @@ pub fn scatter_array(comm: &Comm, send: Option<&DataArray>, recv: &mut DataArray
         },
         "MPI_Scatter",
     )?;
+    if let Some(e) = root_error {
+        return Err(e);
+    }
     recv.set_data(ArrayData::from_native_bytes(recv.scalar_type(), &out, n)?)
+}
+
+/// Root's send bytes of a scatter, checked against `recv`.
+fn root_send_bytes<'a>(comm: &Comm, send: Option<&'a DataArray>, recv: &DataArray, elem: usize, n: usize) -> Result<&'a [u8]> {
+    let s = send.ok_or_else(|| Error::new(Status::NullArgument, "argument `send` is NULL (the root of a scatter needs a send array)"))?;
+    if s.scalar_type() != recv.scalar_type() {
+        return Err(Error::new(
+            Status::WrongArrayType,
+            format!("send array is {}, receive array {}", s.scalar_type(), recv.scalar_type()),
+        ));
+    }
+    let w = ArrayWire::of(s)?;
+    if w.bytes.len() / elem < n * comm.size() as usize {
+        return Err(Error::out_of_range(format!(
+            "the send array has {} values, {} ranks × {n} are needed",
+            w.bytes.len() / elem,
+            comm.size()
+        )));
+    }
+    Ok(s.data().bytes().unwrap_or(&[]))
 }
 
 // ---- reductions -----------------------------------------------------------------------------

@@ -40,7 +40,7 @@ pub fn set_chunk_elements_for_testing(n: usize) {
     CHUNK_ELEMENTS.store(n.clamp(1, i32::MAX as usize), Ordering::Relaxed);
 }
 
-fn chunk_elements() -> usize {
+pub(crate) fn chunk_elements() -> usize {
     CHUNK_ELEMENTS.load(Ordering::Relaxed)
 }
 

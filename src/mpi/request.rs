@@ -134,7 +134,7 @@ impl Request {
         let total = self.bufs[idx].len() / elem;
         if total > 0 {
             let base = self.bufs[idx].as_ptr();
-            let chunk = i32::MAX as usize;
+            let chunk = protocol::chunk_elements();
             let mut off = 0;
             loop {
                 let n = (total - off).min(chunk);
@@ -149,11 +149,21 @@ impl Request {
         Ok(())
     }
 
-    /// Posts the receive of `n` elements of `dt` into a new owned buffer.
+    /// Posts the receive of one message of `n` elements of `dt` (headers, sizes, the name: the
+    /// sender never chunks them) into a new owned buffer.
     fn irecv(&mut self, n: usize, dt: Dt, elem: usize) -> Result<usize> {
+        self.irecv_in_chunks(n, dt, elem, usize::MAX)
+    }
+
+    /// Posts the receive of `n` values sent by §4.1 `SendVoidArray` (chunks, and a trailing
+    /// empty message for an exact multiple of the chunk) into a new owned buffer.
+    fn irecv_values(&mut self, n: usize, dt: Dt, elem: usize) -> Result<usize> {
+        self.irecv_in_chunks(n, dt, elem, protocol::chunk_elements())
+    }
+
+    fn irecv_in_chunks(&mut self, n: usize, dt: Dt, elem: usize, chunk: usize) -> Result<usize> {
         self.bufs.push(vec![0u8; n * elem]);
         let idx = self.bufs.len() - 1;
-        let chunk = i32::MAX as usize;
         let mut off = 0;
         loop {
             let k = (n - off).min(chunk);
@@ -241,7 +251,7 @@ impl Request {
                     .and_then(|r| r.ok())
                     .unwrap_or((Dt::Byte, 1));
                 if len > 0 {
-                    self.irecv(len, dt, elem)?;
+                    self.irecv_values(len, dt, elem)?;
                 } else {
                     self.bufs.push(Vec::new());
                 }

@@ -1,0 +1,98 @@
+//! Shared by the MPI integration tests that build C programs: compiles them with the `mpicc`
+//! matching the MPI vtkwire was built with (Open MPI or MPICH, see `sys::built_flavour`) against
+//! this build's cdylib, and runs them under the matching launcher with a timeout (MPI bugs show
+//! up as hangs).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use vtkwire::mpi::sys;
+
+/// Seconds before a launched program is killed.
+pub const TIMEOUT_SECS: &str = "180";
+
+pub fn target_dir() -> PathBuf {
+    // target/<profile>/deps/<test exe> → target/<profile>
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().and_then(Path::parent).unwrap().to_path_buf()
+}
+
+/// (mpicc, launcher, oversubscribe flag, environment) for the MPI of this build.
+pub fn launcher() -> (&'static str, &'static str, &'static str, Vec<(&'static str, &'static str)>) {
+    match sys::built_flavour() {
+        sys::Flavour::OpenMpi => (
+            "mpicc.openmpi",
+            "mpirun.openmpi",
+            "--oversubscribe",
+            vec![("OMPI_ALLOW_RUN_AS_ROOT", "1"), ("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")],
+        ),
+        sys::Flavour::Mpich => ("mpicc.mpich", "mpiexec.mpich", "", vec![]),
+    }
+}
+
+/// Builds `src` (relative to the crate root) with `-Wall -Wextra -Werror`.
+pub fn build(src: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // VTKWIRE_TEST_INCLUDE: another directory holding a freshly generated vtkwire.h.
+    let include = std::env::var_os("VTKWIRE_TEST_INCLUDE").map(PathBuf::from).unwrap_or_else(|| root.join("include"));
+    let header = std::fs::read_to_string(include.join("vtkwire.h")).unwrap_or_default();
+    assert!(
+        header.contains("vtkwire_object_send"),
+        "include/vtkwire.h lacks the MPI exports: run `cargo run -p xtask -- header`"
+    );
+    let lib_dir = target_dir();
+    assert!(lib_dir.join("libvtkwire.so").exists(), "no libvtkwire.so in {}", lib_dir.display());
+    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mpi_c");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let exe = out_dir.join(Path::new(src).file_stem().unwrap());
+    let (cc, ..) = launcher();
+    let st = Command::new(cc)
+        .args(["-Wall", "-Wextra", "-Werror", "-O1", "-o"])
+        .arg(&exe)
+        .arg(root.join(src))
+        .arg(format!("-I{}", include.display()))
+        .arg(format!("-L{}", lib_dir.display()))
+        .args(["-lvtkwire", "-lm"])
+        .arg(format!("-Wl,-rpath,{}", lib_dir.display()))
+        .status()
+        .expect("mpicc");
+    assert!(st.success(), "{cc} failed on {src}");
+    exe
+}
+
+fn checked(exe: &Path, what: &str, out: Output) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{} {what} failed ({}; 124 = timeout):\n{stdout}\n{}",
+        exe.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+/// Runs `exe args…` under the launcher on `ranks` processes; asserts success, returns stdout.
+pub fn run_args(exe: &Path, ranks: u32, args: &[&str]) -> String {
+    let (_, mpirun, over, env) = launcher();
+    let mut cmd = Command::new("timeout");
+    cmd.args([TIMEOUT_SECS, mpirun]);
+    if ranks > 2 && !over.is_empty() {
+        cmd.arg(over);
+    }
+    cmd.args(["-n", &ranks.to_string()]).arg(exe).args(args).envs(env);
+    checked(exe, &format!("on {ranks} ranks"), cmd.output().expect("launcher"))
+}
+
+/// Runs `exe` under the launcher on `ranks` processes.
+pub fn run(exe: &Path, ranks: u32) -> String {
+    run_args(exe, ranks, &[])
+}
+
+/// Runs `exe args…` directly, without a launcher (and without the launcher's environment).
+pub fn run_direct(exe: &Path, args: &[&str]) -> String {
+    let out = Command::new("timeout").arg(TIMEOUT_SECS).arg(exe).args(args).output().expect("timeout");
+    checked(exe, "without a launcher", out)
+}
