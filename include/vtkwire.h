@@ -1871,7 +1871,8 @@ vtkwire_status vtkwire_array_recv_f(int32_t source,
 /**
  * `Broadcast(vtkDataObject*, root)`: root marshals `obj` (NULL = null object) and broadcasts
  * the bytes as VTK's char array; every other rank gets a new object in `*out_obj` (NULL for the
- * null object). No type code travels (as in VTK): images arrive as structured points.
+ * null object). No type code travels (as in VTK): an image from a VTK root arrives as image data
+ * (VTK's bytes do not tell it from structured points); a vtkwire root's type is kept exactly.
  *
  * # Ownership
  * Root: borrows `obj`, leaves `*out_obj` untouched. Others: `*out_obj` is a new object owned by
@@ -1951,7 +1952,7 @@ vtkwire_status vtkwire_array_bcast_f(const struct vtkwire_array *array,
 /**
  * `Gather(vtkDataObject*, std::vector<…>&, root)` (VTK 9.1 wire: marshal, `MPI_Gather` of one
  * `MPI_LONG_LONG` length, `MPI_Gatherv` of `MPI_CHAR`). On root, `out_objs[i]` receives rank
- * i's object (NULL for a null object); images come back as structured points, as in VTK.
+ * i's object (NULL for a null object); vtkwire senders' types are kept exactly (VTK senders' structured points arrive as image data).
  *
  * # Ownership
  * Borrows `obj`. On root, each non-NULL `out_objs[i]` is a new object owned by the caller.

@@ -29,6 +29,9 @@ step "ctest against Open MPI"
 cmake_build build "$ROOT/target/release"
 (cd build && ctest --output-on-failure -j2) 2>&1 | tee "$LOG/ctest-openmpi.log"
 
+step "Python package (ctypes + numpy + mpi4py) under mpirun -n 2, with Debian's VTK 9.1"
+bash tests/python/run.sh 2>&1 | tee "$LOG/python.log"
+
 step "MPICH: cargo tests, header and ctest (library rebuilt against MPICH in target-mpich/)"
 # mpi-sys finds the MPI through $MPICC and does not rebuild when it changes: own target dir.
 export_mpich=(env CARGO_TARGET_DIR="$ROOT/target-mpich" MPICC=mpicc.mpich)
@@ -52,9 +55,10 @@ ctest_total() { { grep -Eo 'tests failed out of [0-9]+' "$1" || true; } | awk '{
 ctest_failed() { { grep -Eo '[0-9]+ tests failed out of' "$1" || true; } | awk '{s+=$1} END {print s+0}'; }
 ct_total=$(( $(ctest_total "$LOG/ctest-openmpi.log") + $(ctest_total "$LOG/ctest-mpich.log") ))
 ct_fail=$(( $(ctest_failed "$LOG/ctest-openmpi.log") + $(ctest_failed "$LOG/ctest-mpich.log") ))
-passed=$(( cargo_pass + 3 + ct_total - ct_fail ))
+py_pass=$({ grep -Eo '^[0-9]+ passed' "$LOG/python.log" || true; } | awk '{s+=$1} END {print s+0}')
+passed=$(( cargo_pass + 3 + py_pass + ct_total - ct_fail ))
 failed=$(( cargo_fail + ct_fail ))
 echo
-echo "cargo tests (Open MPI + MPICH builds): $cargo_pass passed; header check (Open MPI, MPICH): 2 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; install test: 1 passed; $(( $(date +%s) - start )) s"
+echo "cargo tests (Open MPI + MPICH builds): $cargo_pass passed; header check (Open MPI, MPICH): 2 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; install test: 1 passed; pytest (2 ranks): $py_pass passed; $(( $(date +%s) - start )) s"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -137,3 +137,36 @@ fn legacy_files_round_trip_and_errors_are_clear() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The reference's Appendix A.1 (VTK 9.1's MarshalDataObject of a triangle), rebuilt through the
+/// C API: the bytes must be VTK's, to the byte (no vtkwire extension needed for such an object).
+#[test]
+fn triangle_built_from_c_marshals_to_vtk_bytes() {
+    let mut want = Vec::new();
+    want.extend_from_slice(b"# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET POLYDATA\nPOINTS 3 float\n");
+    for v in [0f32, 0., 0., 1., 0., 0., 0., 1., 0.] {
+        want.extend_from_slice(&v.to_be_bytes());
+    }
+    want.extend_from_slice(b"\nPOLYGONS 2 3\nOFFSETS vtktypeint64\n");
+    for v in [0i64, 3] {
+        want.extend_from_slice(&v.to_be_bytes());
+    }
+    want.extend_from_slice(b"\nCONNECTIVITY vtktypeint64\n");
+    for v in [0i64, 1, 2] {
+        want.extend_from_slice(&v.to_be_bytes());
+    }
+    want.push(b'\n');
+    assert_eq!(want.len(), 216, "Appendix A.1 is 216 bytes");
+    unsafe {
+        let mut o = null_mut();
+        ok(vtkwire_poly_data_new(&mut o));
+        let p = [0f32, 0., 0., 1., 0., 0., 0., 1., 0.];
+        ok(vtkwire_object_set_points(o, VTKWIRE_TYPE_FLOAT, p.as_ptr().cast(), 3));
+        ok(vtkwire_poly_data_set_cells(o, VTKWIRE_POLY_POLYS, [0i64, 3].as_ptr(), 2, [0i64, 1, 2].as_ptr(), 3));
+        let (mut b, mut n) = (null_mut(), 0usize);
+        ok(vtkwire_marshal(o, &mut b, &mut n));
+        assert_eq!(std::slice::from_raw_parts(b, n), &want[..], "{}", String::from_utf8_lossy(std::slice::from_raw_parts(b, n)));
+        vtkwire_bytes_free(b, n);
+        vtkwire_object_free(o);
+    }
+}

@@ -253,8 +253,8 @@ pub unsafe extern "C" fn vtkwire_rectilinear_grid_set_coordinates(
             )));
         }
         let data = unsafe { array::data_from_caller(ty, values, nvalues, "values") }?;
-        let name = ["x_coordinates", "y_coordinates", "z_coordinates"][axis];
-        g.coordinates[axis] = Some(DataArray::new(Some(name), 1, data)?);
+        // Unnamed, as VTK's legacy reader leaves them: no extension token needed.
+        g.coordinates[axis] = Some(DataArray::new(None, 1, data)?);
         Ok(())
     })
 }
@@ -663,7 +663,7 @@ unsafe fn set_points(obj: *mut vtkwire_object, ty: i32, xyz: *const c_void, npoi
     };
     let class = o.class_name();
     let slot = o.points_slot().ok_or_else(|| Error::wrong_object_type(format!("a {class} has no explicit points")))?;
-    *slot = Some(DataArray::new(Some("Points"), 3, data)?);
+    *slot = Some(DataArray::new(None, 3, data)?);
     Ok(())
 }
 
