@@ -59,6 +59,6 @@ py_pass=$({ grep -Eo '^[0-9]+ passed' "$LOG/python.log" || true; } | awk '{s+=$1
 passed=$(( cargo_pass + 3 + py_pass + ct_total - ct_fail ))
 failed=$(( cargo_fail + ct_fail ))
 echo
-echo "cargo tests (Open MPI + MPICH builds): $cargo_pass passed; header check (Open MPI, MPICH): 2 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; install test: 1 passed; pytest (2 ranks): $py_pass passed; $(( $(date +%s) - start )) s"
+echo "cargo tests (Open MPI + MPICH builds): $cargo_pass passed; header check (Open MPI, MPICH): 2 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; install test: 1 passed; pytest (2 ranks, both ranks counted): $py_pass passed; $(( $(date +%s) - start )) s"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
