@@ -17,6 +17,8 @@ mkdir -p "$LOG"
 
 step "cargo test --release (Open MPI build; real VTK 9.1 interop via /usr/bin/python3)"
 
+# `cargo test` does not produce the cdylib the C-program tests link: build it first.
+cargo build --release --workspace
 cargo test --release --workspace 2>&1 | tee "$LOG/cargo.log"
 
 step "header: regenerated header matches the checked-in one, and compiles alone as C11 and C++17"
