@@ -143,6 +143,12 @@ module vtkwire
     type(c_ptr) :: ptr = c_null_ptr
   end type vtkwire_comm
 
+  !> A pending nonblocking transfer (vtkwire_*_isend / vtkwire_*_irecv). Owned: complete it
+  !> with vtkwire_request_wait/_test/_waitall, then free it with vtkwire_request_free.
+  type, public :: vtkwire_request
+    type(c_ptr) :: ptr = c_null_ptr
+  end type vtkwire_request
+
   ! ---- reduction operations (VTK's vtkCommunicator op codes) -------------------------------
   integer(c_int32_t), parameter, public :: &
       VTKWIRE_OP_MAX = 0, &
@@ -194,6 +200,12 @@ module vtkwire
   public :: vtkwire_array_send, vtkwire_array_recv, vtkwire_array_bcast, vtkwire_array_allreduce_inplace
   public :: vtkwire_comm_borrow, vtkwire_comm_dup, vtkwire_comm_free, vtkwire_comm_handle
   public :: vtkwire_comm_rank, vtkwire_comm_size, vtkwire_comm_barrier
+  public :: vtkwire_marshaled_send, vtkwire_object_gather, vtkwire_object_allgather
+  public :: vtkwire_array_gather, vtkwire_array_gatherv, vtkwire_array_allgather, vtkwire_array_allgatherv
+  public :: vtkwire_array_scatter, vtkwire_array_reduce, vtkwire_array_allreduce, vtkwire_array_reduce_inplace
+  public :: vtkwire_object_isend, vtkwire_object_irecv, vtkwire_array_isend, vtkwire_array_irecv
+  public :: vtkwire_request_wait, vtkwire_request_test, vtkwire_request_waitall
+  public :: vtkwire_request_take_object, vtkwire_request_take_array, vtkwire_request_free
 
   ! ---- generic interfaces (one specific per element kind and rank) ---------------------------
   interface vtkwire_associated
@@ -305,6 +317,51 @@ module vtkwire
   interface vtkwire_comm_dup
     module procedure comm_dup_int, comm_dup_f08
   end interface vtkwire_comm_dup
+  interface vtkwire_marshaled_send
+    module procedure marshaled_send_int, marshaled_send_f08
+  end interface vtkwire_marshaled_send
+  interface vtkwire_object_gather
+    module procedure object_gather_int, object_gather_f08
+  end interface vtkwire_object_gather
+  interface vtkwire_object_allgather
+    module procedure object_allgather_int, object_allgather_f08
+  end interface vtkwire_object_allgather
+  interface vtkwire_array_gather
+    module procedure array_gather_int, array_gather_f08
+  end interface vtkwire_array_gather
+  interface vtkwire_array_gatherv
+    module procedure array_gatherv_int, array_gatherv_f08
+  end interface vtkwire_array_gatherv
+  interface vtkwire_array_allgather
+    module procedure array_allgather_int, array_allgather_f08
+  end interface vtkwire_array_allgather
+  interface vtkwire_array_allgatherv
+    module procedure array_allgatherv_int, array_allgatherv_f08
+  end interface vtkwire_array_allgatherv
+  interface vtkwire_array_scatter
+    module procedure array_scatter_int, array_scatter_f08
+  end interface vtkwire_array_scatter
+  interface vtkwire_array_reduce
+    module procedure array_reduce_int, array_reduce_f08
+  end interface vtkwire_array_reduce
+  interface vtkwire_array_allreduce
+    module procedure array_allreduce_int, array_allreduce_f08
+  end interface vtkwire_array_allreduce
+  interface vtkwire_array_reduce_inplace
+    module procedure array_reduce_inplace_int, array_reduce_inplace_f08
+  end interface vtkwire_array_reduce_inplace
+  interface vtkwire_object_isend
+    module procedure object_isend_int, object_isend_f08
+  end interface vtkwire_object_isend
+  interface vtkwire_object_irecv
+    module procedure object_irecv_int, object_irecv_f08
+  end interface vtkwire_object_irecv
+  interface vtkwire_array_isend
+    module procedure array_isend_int, array_isend_f08
+  end interface vtkwire_array_isend
+  interface vtkwire_array_irecv
+    module procedure array_irecv_int, array_irecv_f08
+  end interface vtkwire_array_irecv
 
   ! ---- the C API (bind(C) interfaces; private — use the wrappers) ----------------------------
   interface
@@ -935,6 +992,160 @@ module vtkwire
       type(c_ptr), intent(out) :: out_comm
       integer(c_int32_t) :: st
     end function c_comm_dup_f
+    function c_marshaled_send_f(type_code, bytes, len, dest, tag, comm) &
+        bind(C, name='vtkwire_marshaled_send_f') result(st)
+      import :: c_ptr, c_int32_t, c_int, c_size_t
+      integer(c_int32_t), value :: type_code
+      type(c_ptr), value :: bytes
+      integer(c_size_t), value :: len
+      integer(c_int32_t), value :: dest, tag
+      integer(c_int), value :: comm
+      integer(c_int32_t) :: st
+    end function c_marshaled_send_f
+    function c_object_gather_f(obj, root, comm, out_objs, out_capacity) &
+        bind(C, name='vtkwire_object_gather_f') result(st)
+      import :: c_ptr, c_int32_t, c_int, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: root
+      integer(c_int), value :: comm
+      type(c_ptr), intent(inout) :: out_objs(*)
+      integer(c_size_t), value :: out_capacity
+      integer(c_int32_t) :: st
+    end function c_object_gather_f
+    function c_object_allgather_f(obj, comm, out_objs, out_capacity) &
+        bind(C, name='vtkwire_object_allgather_f') result(st)
+      import :: c_ptr, c_int32_t, c_int, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int), value :: comm
+      type(c_ptr), intent(inout) :: out_objs(*)
+      integer(c_size_t), value :: out_capacity
+      integer(c_int32_t) :: st
+    end function c_object_allgather_f
+    function c_array_gather_f(array, root, comm, out_array) bind(C, name='vtkwire_array_gather_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: array
+      integer(c_int32_t), value :: root
+      integer(c_int), value :: comm
+      type(c_ptr), intent(inout) :: out_array
+      integer(c_int32_t) :: st
+    end function c_array_gather_f
+    function c_array_gatherv_f(array, root, comm, out_array) bind(C, name='vtkwire_array_gatherv_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: array
+      integer(c_int32_t), value :: root
+      integer(c_int), value :: comm
+      type(c_ptr), intent(inout) :: out_array
+      integer(c_int32_t) :: st
+    end function c_array_gatherv_f
+    function c_array_allgather_f(array, comm, out_array) bind(C, name='vtkwire_array_allgather_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: array
+      integer(c_int), value :: comm
+      type(c_ptr), intent(inout) :: out_array
+      integer(c_int32_t) :: st
+    end function c_array_allgather_f
+    function c_array_allgatherv_f(array, comm, out_array) bind(C, name='vtkwire_array_allgatherv_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: array
+      integer(c_int), value :: comm
+      type(c_ptr), intent(inout) :: out_array
+      integer(c_int32_t) :: st
+    end function c_array_allgatherv_f
+    function c_array_scatter_f(send, recv, root, comm) bind(C, name='vtkwire_array_scatter_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: send, recv
+      integer(c_int32_t), value :: root
+      integer(c_int), value :: comm
+      integer(c_int32_t) :: st
+    end function c_array_scatter_f
+    function c_array_reduce_f(array, op, root, comm, out_array) bind(C, name='vtkwire_array_reduce_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: array
+      integer(c_int32_t), value :: op, root
+      integer(c_int), value :: comm
+      type(c_ptr), intent(inout) :: out_array
+      integer(c_int32_t) :: st
+    end function c_array_reduce_f
+    function c_array_allreduce_f(array, op, comm, out_array) bind(C, name='vtkwire_array_allreduce_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: array
+      integer(c_int32_t), value :: op
+      integer(c_int), value :: comm
+      type(c_ptr), intent(inout) :: out_array
+      integer(c_int32_t) :: st
+    end function c_array_allreduce_f
+    function c_array_reduce_inplace_f(array, op, root, comm) &
+        bind(C, name='vtkwire_array_reduce_inplace_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: array
+      integer(c_int32_t), value :: op, root
+      integer(c_int), value :: comm
+      integer(c_int32_t) :: st
+    end function c_array_reduce_inplace_f
+    function c_object_isend_f(obj, dest, tag, comm, out_request) bind(C, name='vtkwire_object_isend_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: dest, tag
+      integer(c_int), value :: comm
+      type(c_ptr), intent(out) :: out_request
+      integer(c_int32_t) :: st
+    end function c_object_isend_f
+    function c_object_irecv_f(source, tag, comm, out_request) bind(C, name='vtkwire_object_irecv_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      integer(c_int32_t), value :: source, tag
+      integer(c_int), value :: comm
+      type(c_ptr), intent(out) :: out_request
+      integer(c_int32_t) :: st
+    end function c_object_irecv_f
+    function c_array_isend_f(array, dest, tag, comm, out_request) bind(C, name='vtkwire_array_isend_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      type(c_ptr), value :: array
+      integer(c_int32_t), value :: dest, tag
+      integer(c_int), value :: comm
+      type(c_ptr), intent(out) :: out_request
+      integer(c_int32_t) :: st
+    end function c_array_isend_f
+    function c_array_irecv_f(source, tag, comm, out_request) bind(C, name='vtkwire_array_irecv_f') result(st)
+      import :: c_ptr, c_int32_t, c_int
+      integer(c_int32_t), value :: source, tag
+      integer(c_int), value :: comm
+      type(c_ptr), intent(out) :: out_request
+      integer(c_int32_t) :: st
+    end function c_array_irecv_f
+    ! Requests (no communicator)
+    function c_request_wait(request) bind(C, name='vtkwire_request_wait') result(st)
+      import :: c_ptr, c_int32_t
+      type(c_ptr), value :: request
+      integer(c_int32_t) :: st
+    end function c_request_wait
+    function c_request_test(request, out_done) bind(C, name='vtkwire_request_test') result(st)
+      import :: c_ptr, c_int32_t
+      type(c_ptr), value :: request
+      integer(c_int32_t), intent(out) :: out_done
+      integer(c_int32_t) :: st
+    end function c_request_test
+    function c_request_waitall(requests, count) bind(C, name='vtkwire_request_waitall') result(st)
+      import :: c_ptr, c_int32_t, c_size_t
+      type(c_ptr), intent(in) :: requests(*)
+      integer(c_size_t), value :: count
+      integer(c_int32_t) :: st
+    end function c_request_waitall
+    function c_request_take_object(request, out_obj) bind(C, name='vtkwire_request_take_object') result(st)
+      import :: c_ptr, c_int32_t
+      type(c_ptr), value :: request
+      type(c_ptr), intent(inout) :: out_obj
+      integer(c_int32_t) :: st
+    end function c_request_take_object
+    function c_request_take_array(request, out_array) bind(C, name='vtkwire_request_take_array') result(st)
+      import :: c_ptr, c_int32_t
+      type(c_ptr), value :: request
+      type(c_ptr), intent(inout) :: out_array
+      integer(c_int32_t) :: st
+    end function c_request_take_array
+    subroutine c_request_free(request) bind(C, name='vtkwire_request_free')
+      import :: c_ptr
+      type(c_ptr), value :: request
+    end subroutine c_request_free
     subroutine c_comm_free(comm) bind(C, name='vtkwire_comm_free')
       import :: c_ptr
       type(c_ptr), value :: comm
@@ -2387,6 +2598,13 @@ contains
   ! new owned handle in `received` (null for VTK's null object; always null on root).
   ! vtkwire_comm_borrow wraps the communicator without duplicating it (keep it alive until
   ! vtkwire_comm_free); vtkwire_comm_dup duplicates it (collective).
+  ! vtkwire_object_gather / _allgather: `objs(:)` is the caller's array with at least the
+  ! communicator's size elements (on root only for gather; may be empty elsewhere); objs(i) gets
+  ! rank i-1's object as a new owned handle (null for VTK's null object), free each one.
+  ! Array gather/allgather/reduce/allreduce give a new owned array (gather/reduce: on root only).
+  ! Nonblocking *_isend / *_irecv give an owned vtkwire_request: complete it (vtkwire_request_wait,
+  ! _test, _waitall), take a receive's result (vtkwire_request_take_object / _array), then
+  ! vtkwire_request_free it. Keep the communicator alive until the request completes.
 
   !> Frees a vtkwire_comm (never the MPI communicator it borrows); a null handle is a no-op.
   subroutine vtkwire_comm_free(vcomm, ierr)
@@ -2607,6 +2825,385 @@ contains
     integer(c_int32_t), intent(out), optional :: ierr
     call finish(c_comm_dup_f(int(comm%MPI_VAL, c_int), vcomm%ptr), 'vtkwire_comm_dup', ierr)
   end subroutine comm_dup_f08
+
+  subroutine marshaled_send_int(type_code, bytes, dest, tag, comm, ierr)
+    integer(c_int32_t), intent(in) :: type_code
+    integer(c_int8_t), intent(in), target, contiguous :: bytes(:)
+    integer, intent(in) :: dest, tag
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    type(c_ptr) :: p
+    p = c_null_ptr
+    if (size(bytes) > 0) p = c_loc(bytes(1))
+    call finish(c_marshaled_send_f(type_code, p, int(size(bytes), c_size_t), int(dest, c_int32_t), &
+        int(tag, c_int32_t), int(comm, c_int)), 'vtkwire_marshaled_send', ierr)
+  end subroutine marshaled_send_int
+
+  subroutine marshaled_send_f08(type_code, bytes, dest, tag, comm, ierr)
+    integer(c_int32_t), intent(in) :: type_code
+    integer(c_int8_t), intent(in), target, contiguous :: bytes(:)
+    integer, intent(in) :: dest, tag
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    type(c_ptr) :: p
+    p = c_null_ptr
+    if (size(bytes) > 0) p = c_loc(bytes(1))
+    call finish(c_marshaled_send_f(type_code, p, int(size(bytes), c_size_t), int(dest, c_int32_t), &
+        int(tag, c_int32_t), int(comm%MPI_VAL, c_int)), 'vtkwire_marshaled_send', ierr)
+  end subroutine marshaled_send_f08
+
+  subroutine object_gather_int(obj, root, comm, objs, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: root
+    type(vtkwire_object), intent(out) :: objs(:)
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    type(c_ptr) :: p(max(size(objs), 1))
+    integer :: i
+    p = c_null_ptr
+    call finish(c_object_gather_f(obj%ptr, int(root, c_int32_t), int(comm, c_int), p, int(size(objs), c_size_t)), &
+        'vtkwire_object_gather', ierr)
+    do i = 1, size(objs)
+      objs(i)%ptr = p(i)
+    end do
+  end subroutine object_gather_int
+
+  subroutine object_gather_f08(obj, root, comm, objs, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: root
+    type(vtkwire_object), intent(out) :: objs(:)
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    type(c_ptr) :: p(max(size(objs), 1))
+    integer :: i
+    p = c_null_ptr
+    call finish(c_object_gather_f(obj%ptr, int(root, c_int32_t), int(comm%MPI_VAL, c_int), p, int(size(objs), c_size_t)), &
+        'vtkwire_object_gather', ierr)
+    do i = 1, size(objs)
+      objs(i)%ptr = p(i)
+    end do
+  end subroutine object_gather_f08
+
+  subroutine object_allgather_int(obj, comm, objs, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    type(vtkwire_object), intent(out) :: objs(:)
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    type(c_ptr) :: p(max(size(objs), 1))
+    integer :: i
+    p = c_null_ptr
+    call finish(c_object_allgather_f(obj%ptr, int(comm, c_int), p, int(size(objs), c_size_t)), &
+        'vtkwire_object_allgather', ierr)
+    do i = 1, size(objs)
+      objs(i)%ptr = p(i)
+    end do
+  end subroutine object_allgather_int
+
+  subroutine object_allgather_f08(obj, comm, objs, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    type(vtkwire_object), intent(out) :: objs(:)
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    type(c_ptr) :: p(max(size(objs), 1))
+    integer :: i
+    p = c_null_ptr
+    call finish(c_object_allgather_f(obj%ptr, int(comm%MPI_VAL, c_int), p, int(size(objs), c_size_t)), &
+        'vtkwire_object_allgather', ierr)
+    do i = 1, size(objs)
+      objs(i)%ptr = p(i)
+    end do
+  end subroutine object_allgather_f08
+
+  subroutine array_gather_int(array, root, comm, gathered, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer, intent(in) :: root
+    type(vtkwire_array), intent(out) :: gathered
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_gather_f(array%ptr, int(root, c_int32_t), int(comm, c_int), gathered%ptr), &
+        'vtkwire_array_gather', ierr)
+  end subroutine array_gather_int
+
+  subroutine array_gather_f08(array, root, comm, gathered, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer, intent(in) :: root
+    type(vtkwire_array), intent(out) :: gathered
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_gather_f(array%ptr, int(root, c_int32_t), int(comm%MPI_VAL, c_int), gathered%ptr), &
+        'vtkwire_array_gather', ierr)
+  end subroutine array_gather_f08
+
+  subroutine array_gatherv_int(array, root, comm, gathered, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer, intent(in) :: root
+    type(vtkwire_array), intent(out) :: gathered
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_gatherv_f(array%ptr, int(root, c_int32_t), int(comm, c_int), gathered%ptr), &
+        'vtkwire_array_gatherv', ierr)
+  end subroutine array_gatherv_int
+
+  subroutine array_gatherv_f08(array, root, comm, gathered, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer, intent(in) :: root
+    type(vtkwire_array), intent(out) :: gathered
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_gatherv_f(array%ptr, int(root, c_int32_t), int(comm%MPI_VAL, c_int), gathered%ptr), &
+        'vtkwire_array_gatherv', ierr)
+  end subroutine array_gatherv_f08
+
+  subroutine array_allgather_int(array, comm, gathered, ierr)
+    type(vtkwire_array), intent(in) :: array
+    type(vtkwire_array), intent(out) :: gathered
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_allgather_f(array%ptr, int(comm, c_int), gathered%ptr), 'vtkwire_array_allgather', ierr)
+  end subroutine array_allgather_int
+
+  subroutine array_allgather_f08(array, comm, gathered, ierr)
+    type(vtkwire_array), intent(in) :: array
+    type(vtkwire_array), intent(out) :: gathered
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_allgather_f(array%ptr, int(comm%MPI_VAL, c_int), gathered%ptr), 'vtkwire_array_allgather', ierr)
+  end subroutine array_allgather_f08
+
+  subroutine array_allgatherv_int(array, comm, gathered, ierr)
+    type(vtkwire_array), intent(in) :: array
+    type(vtkwire_array), intent(out) :: gathered
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_allgatherv_f(array%ptr, int(comm, c_int), gathered%ptr), 'vtkwire_array_allgatherv', ierr)
+  end subroutine array_allgatherv_int
+
+  subroutine array_allgatherv_f08(array, comm, gathered, ierr)
+    type(vtkwire_array), intent(in) :: array
+    type(vtkwire_array), intent(out) :: gathered
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_allgatherv_f(array%ptr, int(comm%MPI_VAL, c_int), gathered%ptr), 'vtkwire_array_allgatherv', ierr)
+  end subroutine array_allgatherv_f08
+
+  subroutine array_scatter_int(send, recv, root, comm, ierr)
+    type(vtkwire_array), intent(in) :: send, recv
+    integer, intent(in) :: root
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    if (.not. owned_array(recv, 'vtkwire_array_scatter', ierr)) return
+    call finish(c_array_scatter_f(send%ptr, recv%ptr, int(root, c_int32_t), int(comm, c_int)), &
+        'vtkwire_array_scatter', ierr)
+  end subroutine array_scatter_int
+
+  subroutine array_scatter_f08(send, recv, root, comm, ierr)
+    type(vtkwire_array), intent(in) :: send, recv
+    integer, intent(in) :: root
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    if (.not. owned_array(recv, 'vtkwire_array_scatter', ierr)) return
+    call finish(c_array_scatter_f(send%ptr, recv%ptr, int(root, c_int32_t), int(comm%MPI_VAL, c_int)), &
+        'vtkwire_array_scatter', ierr)
+  end subroutine array_scatter_f08
+
+  subroutine array_reduce_int(array, op, root, comm, reduced, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer(c_int32_t), intent(in) :: op
+    integer, intent(in) :: root
+    type(vtkwire_array), intent(out) :: reduced
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_reduce_f(array%ptr, op, int(root, c_int32_t), int(comm, c_int), reduced%ptr), &
+        'vtkwire_array_reduce', ierr)
+  end subroutine array_reduce_int
+
+  subroutine array_reduce_f08(array, op, root, comm, reduced, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer(c_int32_t), intent(in) :: op
+    integer, intent(in) :: root
+    type(vtkwire_array), intent(out) :: reduced
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_reduce_f(array%ptr, op, int(root, c_int32_t), int(comm%MPI_VAL, c_int), reduced%ptr), &
+        'vtkwire_array_reduce', ierr)
+  end subroutine array_reduce_f08
+
+  subroutine array_allreduce_int(array, op, comm, reduced, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer(c_int32_t), intent(in) :: op
+    type(vtkwire_array), intent(out) :: reduced
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_allreduce_f(array%ptr, op, int(comm, c_int), reduced%ptr), 'vtkwire_array_allreduce', ierr)
+  end subroutine array_allreduce_int
+
+  subroutine array_allreduce_f08(array, op, comm, reduced, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer(c_int32_t), intent(in) :: op
+    type(vtkwire_array), intent(out) :: reduced
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_allreduce_f(array%ptr, op, int(comm%MPI_VAL, c_int), reduced%ptr), 'vtkwire_array_allreduce', ierr)
+  end subroutine array_allreduce_f08
+
+  subroutine array_reduce_inplace_int(array, op, root, comm, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer(c_int32_t), intent(in) :: op
+    integer, intent(in) :: root
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    if (.not. owned_array(array, 'vtkwire_array_reduce_inplace', ierr)) return
+    call finish(c_array_reduce_inplace_f(array%ptr, op, int(root, c_int32_t), int(comm, c_int)), &
+        'vtkwire_array_reduce_inplace', ierr)
+  end subroutine array_reduce_inplace_int
+
+  subroutine array_reduce_inplace_f08(array, op, root, comm, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer(c_int32_t), intent(in) :: op
+    integer, intent(in) :: root
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    if (.not. owned_array(array, 'vtkwire_array_reduce_inplace', ierr)) return
+    call finish(c_array_reduce_inplace_f(array%ptr, op, int(root, c_int32_t), int(comm%MPI_VAL, c_int)), &
+        'vtkwire_array_reduce_inplace', ierr)
+  end subroutine array_reduce_inplace_f08
+
+  subroutine object_isend_int(obj, dest, tag, comm, request, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: dest, tag
+    type(vtkwire_request), intent(out) :: request
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_object_isend_f(obj%ptr, int(dest, c_int32_t), int(tag, c_int32_t), int(comm, c_int), request%ptr), &
+        'vtkwire_object_isend', ierr)
+  end subroutine object_isend_int
+
+  subroutine object_isend_f08(obj, dest, tag, comm, request, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: dest, tag
+    type(vtkwire_request), intent(out) :: request
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_object_isend_f(obj%ptr, int(dest, c_int32_t), int(tag, c_int32_t), int(comm%MPI_VAL, c_int), request%ptr), &
+        'vtkwire_object_isend', ierr)
+  end subroutine object_isend_f08
+
+  subroutine object_irecv_int(source, tag, comm, request, ierr)
+    integer, intent(in) :: source, tag
+    type(vtkwire_request), intent(out) :: request
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_object_irecv_f(int(source, c_int32_t), int(tag, c_int32_t), int(comm, c_int), request%ptr), &
+        'vtkwire_object_irecv', ierr)
+  end subroutine object_irecv_int
+
+  subroutine object_irecv_f08(source, tag, comm, request, ierr)
+    integer, intent(in) :: source, tag
+    type(vtkwire_request), intent(out) :: request
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_object_irecv_f(int(source, c_int32_t), int(tag, c_int32_t), int(comm%MPI_VAL, c_int), request%ptr), &
+        'vtkwire_object_irecv', ierr)
+  end subroutine object_irecv_f08
+
+  subroutine array_isend_int(array, dest, tag, comm, request, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer, intent(in) :: dest, tag
+    type(vtkwire_request), intent(out) :: request
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_isend_f(array%ptr, int(dest, c_int32_t), int(tag, c_int32_t), int(comm, c_int), request%ptr), &
+        'vtkwire_array_isend', ierr)
+  end subroutine array_isend_int
+
+  subroutine array_isend_f08(array, dest, tag, comm, request, ierr)
+    type(vtkwire_array), intent(in) :: array
+    integer, intent(in) :: dest, tag
+    type(vtkwire_request), intent(out) :: request
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_isend_f(array%ptr, int(dest, c_int32_t), int(tag, c_int32_t), int(comm%MPI_VAL, c_int), request%ptr), &
+        'vtkwire_array_isend', ierr)
+  end subroutine array_isend_f08
+
+  subroutine array_irecv_int(source, tag, comm, request, ierr)
+    integer, intent(in) :: source, tag
+    type(vtkwire_request), intent(out) :: request
+    integer, intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_irecv_f(int(source, c_int32_t), int(tag, c_int32_t), int(comm, c_int), request%ptr), &
+        'vtkwire_array_irecv', ierr)
+  end subroutine array_irecv_int
+
+  subroutine array_irecv_f08(source, tag, comm, request, ierr)
+    integer, intent(in) :: source, tag
+    type(vtkwire_request), intent(out) :: request
+    type(MPI_Comm), intent(in) :: comm
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_array_irecv_f(int(source, c_int32_t), int(tag, c_int32_t), int(comm%MPI_VAL, c_int), request%ptr), &
+        'vtkwire_array_irecv', ierr)
+  end subroutine array_irecv_f08
+
+  ! ---- requests (vtkwire_object_isend/_irecv, vtkwire_array_isend/_irecv) ----
+
+  !> Blocks until the request completes (the request stays owned: free it afterwards).
+  subroutine vtkwire_request_wait(request, ierr)
+    type(vtkwire_request), intent(in) :: request
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_request_wait(request%ptr), 'vtkwire_request_wait', ierr)
+  end subroutine vtkwire_request_wait
+
+  !> Progresses the request without blocking; `done` is .true. once it is complete.
+  subroutine vtkwire_request_test(request, done, ierr)
+    type(vtkwire_request), intent(in) :: request
+    logical, intent(out) :: done
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: d, st
+    d = 0
+    st = c_request_test(request%ptr, d)
+    done = st == VTKWIRE_STATUS_OK .and. d /= 0
+    call finish(st, 'vtkwire_request_test', ierr)
+  end subroutine vtkwire_request_test
+
+  !> Completes all `requests` together (null handles are skipped); the first error is
+  !> returned after all finished.
+  subroutine vtkwire_request_waitall(requests, ierr)
+    type(vtkwire_request), intent(in) :: requests(:)
+    integer(c_int32_t), intent(out), optional :: ierr
+    type(c_ptr) :: p(max(size(requests), 1))
+    integer :: i
+    p = c_null_ptr
+    do i = 1, size(requests)
+      p(i) = requests(i)%ptr
+    end do
+    call finish(c_request_waitall(p, int(size(requests), c_size_t)), 'vtkwire_request_waitall', ierr)
+  end subroutine vtkwire_request_waitall
+
+  !> Takes the object a completed object receive produced (owned; null for VTK's null object).
+  subroutine vtkwire_request_take_object(request, obj, ierr)
+    type(vtkwire_request), intent(in) :: request
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_request_take_object(request%ptr, obj%ptr), 'vtkwire_request_take_object', ierr)
+  end subroutine vtkwire_request_take_object
+
+  !> Takes the array a completed array receive produced (owned; null for VTK's null array).
+  subroutine vtkwire_request_take_array(request, array, ierr)
+    type(vtkwire_request), intent(in) :: request
+    type(vtkwire_array), intent(out) :: array
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_request_take_array(request%ptr, array%ptr), 'vtkwire_request_take_array', ierr)
+  end subroutine vtkwire_request_take_array
+
+  !> Frees a request (an incomplete receive is cancelled, an incomplete send waited for); a
+  !> null handle is a no-op.
+  subroutine vtkwire_request_free(request, ierr)
+    type(vtkwire_request), intent(inout) :: request
+    integer(c_int32_t), intent(out), optional :: ierr
+    call c_request_free(request%ptr)
+    request%ptr = c_null_ptr
+    call finish(VTKWIRE_STATUS_OK, 'vtkwire_request_free', ierr)
+  end subroutine vtkwire_request_free
 
 
   ! ==== typed specifics of the generic interfaces (one per element kind and rank) =============

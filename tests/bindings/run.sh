@@ -15,7 +15,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-target=${CARGO_TARGET_DIR:-$root/target}
+# Absolute, so the rpath still resolves when the examples run from $out (CARGO_TARGET_DIR=target-mpich).
+target=$(realpath -m "${CARGO_TARGET_DIR:-$root/target}")
 lib=$target/release
 out=$target/bindings-test
 MPICXX=${MPICXX:-mpicxx}
