@@ -310,14 +310,13 @@ pub unsafe extern "C" fn vtkwire_array_clone(array: *const vtkwire_array, out_ar
 /// A copy that owns all its values.
 pub fn deep_copy(a: &DataArray) -> DataArray {
     let mut c = a.clone();
-    let owned = match c.data() {
-        d if d.bytes().is_some() && !matches!(d, ArrayData::Bit(_)) => {
-            ArrayData::from_native_bytes(d.scalar_type(), d.bytes().unwrap_or(&[]), d.len()).ok()
+    // Cloning owned values already copies them; only views of caller memory need copying.
+    let borrowed = crate::with_numeric!(c.data(), b => b.is_external(), _ => false);
+    if borrowed {
+        let d = c.data();
+        if let Ok(owned) = ArrayData::from_native_bytes(d.scalar_type(), d.bytes().unwrap_or(&[]), d.len()) {
+            let _ = c.set_data(owned);
         }
-        _ => None,
-    };
-    if let Some(o) = owned {
-        let _ = c.set_data(o);
     }
     c
 }

@@ -966,22 +966,28 @@ pub unsafe extern "C" fn vtkwire_multiblock_block_count(obj: *const vtkwire_obje
     })
 }
 
-fn set_block(m: &mut MultiBlock, index: usize, name: Option<&str>, child: Option<DataObject>) -> Result<()> {
+/// Checks that `child` may become block `index` (bounded index, bounded nesting).
+fn check_block(index: usize, child: Option<&DataObject>) -> Result<()> {
     if index >= (1 << 32) {
         return Err(Error::out_of_range(format!("block index {index}")));
     }
-    if let Some(c) = &child {
-        // Keep nesting bounded: the whole result must stay within MAX_DEPTH.
-        DataObject::MultiBlock(MultiBlock { blocks: vec![Block { name: None, object: Some(Box::new(c.clone())) }], ..Default::default() })
-            .validate()
-            .map(|_| ())
-            .or_else(|e| if e.message.contains("nesting") { Err(e) } else { Ok(()) })?;
+    if let Some(c) = child {
+        if 1 + c.depth() > crate::model::MAX_DEPTH {
+            return Err(Error::invalid_object(format!(
+                "multiblock nesting deeper than {} (the block holds {} levels)",
+                crate::model::MAX_DEPTH,
+                c.depth()
+            )));
+        }
     }
+    Ok(())
+}
+
+fn set_block(m: &mut MultiBlock, index: usize, name: Option<&str>, child: Option<DataObject>) {
     if index >= m.blocks.len() {
         m.blocks.resize(index + 1, Block::default());
     }
     m.blocks[index] = Block { name: name.map(str::to_owned), object: child.map(Box::new) };
-    Ok(())
 }
 
 /// Sets block `index` of a multiblock to a deep copy of `block` (NULL = a null block) with an
@@ -1006,9 +1012,12 @@ pub unsafe extern "C" fn vtkwire_multiblock_set_block(
 ) -> Status {
     guard(|| {
         let name = unsafe { guard::opt_str_arg(name, "name") }?;
-        let child = if block.is_null() { None } else { Some(deep_copy(unsafe { object_ref(block, "block") }?)) };
+        let child = if block.is_null() { None } else { Some(unsafe { object_ref(block, "block") }?) };
+        check_block(index, child)?;
+        let child = child.map(deep_copy);
         let m = multiblock_mut(unsafe { object_mut(obj, "obj") }?)?;
-        set_block(m, index, name, child)
+        set_block(m, index, name, child);
+        Ok(())
     })
 }
 
@@ -1037,15 +1046,11 @@ pub unsafe extern "C" fn vtkwire_multiblock_set_block_take(
         if std::ptr::eq(obj, block) {
             return Err(Error::invalid_argument("a multiblock cannot contain itself"));
         }
-        // Validate with a borrowed view first so that ownership moves only on success.
-        if !block.is_null() {
-            let c = unsafe { object_ref(block, "block") }?;
-            set_block(m, index, name, Some(c.clone()))?;
-            let owned = unsafe { object_from_handle(block) };
-            m.blocks[index].object = Some(Box::new(owned));
-        } else {
-            set_block(m, index, name, None)?;
-        }
+        // Check through a borrowed view first so that ownership moves only on success.
+        let child = if block.is_null() { None } else { Some(unsafe { object_ref(block, "block") }?) };
+        check_block(index, child)?;
+        let owned = if block.is_null() { None } else { Some(unsafe { object_from_handle(block) }) };
+        set_block(m, index, name, owned);
         Ok(())
     })
 }

@@ -705,6 +705,15 @@ impl DataObject {
         }
     }
 
+    /// How many multiblock levels lie below this object (0 for a non-composite, 1 for a
+    /// multiblock of leaves…): nesting is refused beyond [`MAX_DEPTH`].
+    pub fn depth(&self) -> usize {
+        match self {
+            DataObject::MultiBlock(m) => 1 + m.blocks.iter().filter_map(|b| b.object.as_deref()).map(DataObject::depth).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// Checks every invariant; the error names what is wrong and where.
     pub fn validate(&self) -> Result<()> {
         self.validate_at(0)
