@@ -21,3 +21,9 @@ pub mod mpi;
 pub mod ffi;
 
 pub use error::{Error, Result, Status};
+
+pub mod memory;
+
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -150,35 +150,39 @@ where
     bytemuck::cast_slice_mut(dst)
 }
 
-/// `n` big-endian 64-bit ids; with `points`, also whether all are in `0..points` (checked per
-/// block in the decoding pass).
+/// `n` big-endian 64-bit ids; with `points`, also whether all are in `0..points`. One pass:
+/// the exact-size `collect` writes the output without per-element capacity checks, and the
+/// range test (the branch-free form of [`ids_below`]) is folded into the same loop.
 pub fn get_be_ids(src: &[u8], n: usize, points: Option<usize>) -> (Vec<i64>, bool) {
-    let src = &src[..n * 8];
-    let mut v: Vec<i64> = Vec::with_capacity(n);
-    let mut ok = points.is_some();
-    for block in src.chunks(8 * ID_BLOCK) {
-        let start = v.len();
-        v.extend(words::<8>(block).iter().map(|c| i64::from_be_bytes(*c)));
-        if let Some(p) = points {
-            ok &= ids_below(&v[start..], p);
-        }
-    }
-    (v, ok)
+    ids_fused(words::<8>(&src[..n * 8]), points, |c| i64::from_be_bytes(*c))
 }
 
 /// `n` big-endian 32-bit ids widened to 64 bits, and the range check of [`get_be_ids`].
 pub fn get_be_ids32(src: &[u8], n: usize, points: Option<usize>) -> (Vec<i64>, bool) {
-    let src = &src[..n * 4];
-    let mut v: Vec<i64> = Vec::with_capacity(n);
-    let mut ok = points.is_some();
-    for block in src.chunks(4 * ID_BLOCK) {
-        let start = v.len();
-        v.extend(words::<4>(block).iter().map(|c| i64::from(i32::from_be_bytes(*c))));
-        if let Some(p) = points {
-            ok &= ids_below(&v[start..], p);
-        }
+    ids_fused(words::<4>(&src[..n * 4]), points, |c| i64::from(i32::from_be_bytes(*c)))
+}
+
+fn ids_fused<W>(src: &[W], points: Option<usize>, decode: impl Fn(&W) -> i64) -> (Vec<i64>, bool) {
+    let Some(p) = points else {
+        return (src.iter().map(decode).collect(), false);
+    };
+    let p = p as u64;
+    if p > i64::MAX as u64 {
+        let v: Vec<i64> = src.iter().map(decode).collect();
+        let ok = ids_below(&v, p as usize);
+        return (v, ok);
     }
-    (v, ok)
+    let mut acc = 0u64;
+    let v = src
+        .iter()
+        .map(|c| {
+            let x = decode(c);
+            let u = x as u64;
+            acc |= u | !u.wrapping_sub(p);
+            x
+        })
+        .collect();
+    (v, acc >> 63 == 0)
 }
 
 /// The binary string length header (§3.2): 1, 2, 4 or 8 bytes, top two bits select the size.

@@ -161,15 +161,16 @@ impl CellArray {
         if o[0] != 0 {
             return Err(Error::invalid_argument(format!("offsets[0] is {}, must be 0", o[0])));
         }
-        for (i, w) in o.windows(2).enumerate() {
-            if w[1] < w[0] {
-                return Err(Error::invalid_argument(format!(
-                    "offsets decrease at index {}: {} after {}",
-                    i + 1,
-                    w[1],
-                    w[0]
-                )));
-            }
+        // Branch-free scan (vectorizes); the position is looked up only on failure.
+        let decreasing = o.windows(2).fold(false, |bad, w| bad | (w[1] < w[0]));
+        if decreasing {
+            let i = o.windows(2).position(|w| w[1] < w[0]).unwrap_or(0);
+            return Err(Error::invalid_argument(format!(
+                "offsets decrease at index {}: {} after {}",
+                i + 1,
+                o[i + 1],
+                o[i]
+            )));
         }
         let last = o[o.len() - 1];
         if last != nconn as i64 {

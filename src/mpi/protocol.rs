@@ -13,6 +13,7 @@
 //! header message (so `MPI_ANY_SOURCE` is race-free with several senders).
 
 use std::ffi::c_int;
+use std::mem::MaybeUninit;
 use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 
 use mpi_sys as ffi;
@@ -191,19 +192,20 @@ pub(crate) fn get_count(st: &ffi::MPI_Status, dt: Dt) -> Result<c_int> {
     Ok(n)
 }
 
-/// §4.1 `ReceiveVoidArray` into `buf` (`buf.len() / elem` elements expected).
-pub(crate) fn recv_chunked(comm: &Comm, buf: &mut [u8], dt: Dt, elem: usize, src: i32, tag: i32) -> Result<()> {
+/// §4.1 `ReceiveVoidArray` into `buf` (`buf.len() / elem` elements expected), which need not be
+/// initialised: MPI only writes it. Every byte is written when this returns `Ok`.
+pub(crate) fn recv_chunked(comm: &Comm, buf: &mut [MaybeUninit<u8>], dt: Dt, elem: usize, src: i32, tag: i32) -> Result<()> {
     let chunk = chunk_elements();
     let total = buf.len() / elem;
     let mut got = 0usize;
     loop {
         let want = (total - got).min(chunk);
         let mut st = sys::empty_status();
-        // SAFETY: buf[got*elem..] holds at least `want` elements.
+        // SAFETY: buf[got*elem..] holds at least `want` elements; MPI writes at most that many.
         check(
             unsafe {
                 ffi::MPI_Recv(
-                    sys::buf_mut(buf[got * elem..].as_mut_ptr()),
+                    sys::buf_mut(buf[got * elem..].as_mut_ptr().cast::<u8>()),
                     want as c_int,
                     dt.handle(),
                     src,
@@ -388,10 +390,12 @@ pub fn recv_array_body(comm: &Comm, src: i32, m: i32) -> Result<Option<RawArray>
     let nbytes = len.checked_mul(elem).ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
     let mut bytes = Vec::new();
     bytes.try_reserve_exact(nbytes).map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {nbytes} bytes")))?;
-    bytes.resize(nbytes, 0);
+    // Received into the spare capacity: no zero-filling pass over memory MPI overwrites anyway.
     if len > 0 {
-        recv_chunked(comm, &mut bytes, dt, elem, src, m)?;
+        recv_chunked(comm, &mut bytes.spare_capacity_mut()[..nbytes], dt, elem, src, m)?;
     }
+    // SAFETY: recv_chunked returned Ok, so MPI wrote all `nbytes` bytes (or there are none).
+    unsafe { bytes.set_len(nbytes) };
     if !known {
         return Err(Error::new(Status::WrongArrayType, format!("received an array of unsupported VTK type {code}")));
     }
