@@ -296,6 +296,7 @@ int run() {
 int main() {
   try {
     const int rc = run();
+    vtkwire::release_memory();  // hand back what vtkwire kept for reuse
     if (rc == 0) std::cout << "cpp_bindings: OK\n";
     return rc;
   } catch (const std::exception &e) {

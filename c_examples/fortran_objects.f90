@@ -118,6 +118,7 @@ contains
     call marshal_round_trip()
     call legacy_round_trip()
     call show_errors()
+    call vtkwire_release_memory()  ! hand back what vtkwire kept for reuse
   end subroutine run
 
   subroutine build_image()

@@ -1421,6 +1421,18 @@ vtkwire_status vtkwire_marshal_into(const struct vtkwire_object *obj,
 void vtkwire_bytes_free(uint8_t *bytes, size_t len);
 
 /**
+ * Returns to the operating system the memory vtkwire has freed but kept for reuse.
+ *
+ * vtkwire's buffers (marshaled bytes, receive buffers, the arrays of objects it builds) come
+ * from mimalloc, which keeps freed pages for vtkwire's next buffer: a time loop that marshals,
+ * sends or receives an object per step then writes into mapped memory instead of paying the
+ * kernel's page faults. What is kept never exceeds vtkwire's own high-water mark. Call this
+ * when the memory is needed elsewhere (before a phase that allocates heavily with `malloc`, or
+ * after the last exchange). Never fails; takes no communicator (no MPI call).
+ */
+void vtkwire_release_memory(void);
+
+/**
  * Unmarshals bytes from `vtkCommunicator::MarshalDataObject` (any VTK 9.x) or
  * `vtkwire_marshal`. An empty buffer (`len == 0`, `bytes` may be NULL) is VTK's null object:
  * `*out_obj = NULL` with OK.
@@ -1632,6 +1644,55 @@ vtkwire_status vtkwire_comm_size(const struct vtkwire_comm *comm,
  * Collective.
  */
 VTKWIRE_MUST_USE vtkwire_status vtkwire_comm_barrier(const struct vtkwire_comm *comm);
+
+/**
+ * Sets the VTK version the peer ranks speak (`major.minor`, e.g. 9, 5), for the whole process.
+ *
+ * It selects the length exchange of the root-ed variable-length gathers
+ * (`vtkwire_object_gather`, `vtkwire_array_gatherv` and their `_f` twins), whose wire changed
+ * in VTK 9.5.0: below 9.5 (the default, 9.1) one `MPI_LONG_LONG` per rank goes to the root with
+ * `MPI_Gather`; from 9.5 on it goes to every rank with `MPI_Allgather`; `MPI_Gatherv` follows
+ * in both. Mixing the two is a collective mismatch (a hang), so every rank of the job must use
+ * the version of the VTK its VTK ranks run. The value set here wins over the environment
+ * variable `VTKWIRE_VTK_PEER_VERSION` (e.g. `9.5`), which is read once, at the first use of
+ * the setting, if no version was set before. Process-wide because the exports take a raw
+ * `MPI_Comm`, which
+ * vtkwire never alters (no attribute caching); set it before each call if one process talks to
+ * VTK 9.1 ranks on one communicator and to VTK >= 9.5 ranks on another.
+ *
+ * # Ownership
+ * Nothing is borrowed or returned.
+ * # Errors
+ * `INVALID_ARGUMENT` for a major outside 5..=99 or a minor outside 0..=99; the setting is
+ * then unchanged.
+ * # Safety
+ * Any values may be passed.
+ * # MPI
+ * Not an MPI call: local, needs no `MPI_Init` (may be called before it), thread-safe. Each
+ * collective reads the setting once when it starts.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_set_vtk_peer_version(int32_t major, int32_t minor);
+
+/**
+ * The VTK version of the peer ranks: the one set with `vtkwire_set_vtk_peer_version`, else
+ * the environment variable `VTKWIRE_VTK_PEER_VERSION` (`MAJOR.MINOR`, a patch level and
+ * surrounding blanks ignored, empty = unset; read once), else 9.1.
+ *
+ * # Ownership
+ * Writes two integers; nothing to free.
+ * # Errors
+ * `NULL_ARGUMENT` (`out_major`, `out_minor`); `INVALID_ARGUMENT` when the version comes from
+ * a malformed or out-of-range environment variable (the message names it and its value; the
+ * root-ed gathers fail the same way, before any MPI call, until it is fixed or a version is
+ * set). Outputs are written only on success.
+ * # Safety
+ * `out_major` and `out_minor` NULL or writable.
+ * # MPI
+ * Not an MPI call: local, needs no `MPI_Init`, thread-safe.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_get_vtk_peer_version(int32_t *out_major,
+                                            int32_t *out_minor);
 
 /**
  * Sends a data object (or the null object) with `vtkCommunicator::Send(vtkDataObject*)`'s exact
@@ -1950,15 +2011,18 @@ vtkwire_status vtkwire_array_bcast_f(const struct vtkwire_array *array,
                                      struct vtkwire_array **out_array);
 
 /**
- * `Gather(vtkDataObject*, std::vector<…>&, root)` (VTK 9.1 wire: marshal, `MPI_Gather` of one
- * `MPI_LONG_LONG` length, `MPI_Gatherv` of `MPI_CHAR`). On root, `out_objs[i]` receives rank
- * i's object (NULL for a null object); vtkwire senders' types are kept exactly (VTK senders' structured points arrive as image data).
+ * `Gather(vtkDataObject*, std::vector<…>&, root)`: marshal, one `MPI_LONG_LONG` length per
+ * rank — `MPI_Gather` to the root for VTK < 9.5 peers (the default, 9.1), `MPI_Allgather` for
+ * VTK >= 9.5 peers (see `vtkwire_set_vtk_peer_version`) — then `MPI_Gatherv` of `MPI_CHAR`.
+ * On root, `out_objs[i]` receives rank i's object (NULL for a null object); vtkwire senders'
+ * types are kept exactly (VTK senders' structured points arrive as image data).
  *
  * # Ownership
  * Borrows `obj`. On root, each non-NULL `out_objs[i]` is a new object owned by the caller.
  * # Errors
  * `NULL_ARGUMENT` (root: `out_objs`), `OUT_OF_RANGE` (bad `root`, root: `out_capacity` <
- * size, sizes over INT_MAX), parse errors, `MPI`. Root's `out_objs`/`out_capacity` errors are
+ * size, sizes over INT_MAX), `INVALID_ARGUMENT` (malformed `VTKWIRE_VTK_PEER_VERSION`, before
+ * any MPI call), parse errors, `MPI`. Root's `out_objs`/`out_capacity` errors are
  * reported on root after it took part in the collective (the gathered objects are freed), so
  * no rank hangs; the other ranks return OK.
  * # Safety
@@ -2069,13 +2133,16 @@ vtkwire_status vtkwire_array_gather_f(const struct vtkwire_array *array,
                                       struct vtkwire_array **out_array);
 
 /**
- * `GatherV(vtkDataArray*, vtkDataArray*, root)` (VTK 9.1: `MPI_Gather` of one `MPI_LONG_LONG`
- * length, then `MPI_Gatherv`): ranks may send different counts.
+ * `GatherV(vtkDataArray*, vtkDataArray*, root)`: one `MPI_LONG_LONG` length per rank —
+ * `MPI_Gather` to the root for VTK < 9.5 peers (the default, 9.1), `MPI_Allgather` for
+ * VTK >= 9.5 peers (see `vtkwire_set_vtk_peer_version`) — then `MPI_Gatherv`: ranks may send
+ * different counts.
  *
  * # Ownership
  * As `vtkwire_array_gather`.
  * # Errors
- * As `vtkwire_array_gather`.
+ * As `vtkwire_array_gather`; `INVALID_ARGUMENT` for a malformed `VTKWIRE_VTK_PEER_VERSION`
+ * (before any MPI call).
  * # Safety
  * As `vtkwire_array_gather`.
  * # MPI

@@ -17,7 +17,8 @@
 //   * Names going in are `vtkwire::Name`: a `const char*`, `std::string`, `std::string_view`
 //     or `nullptr` (= unnamed / NULL in C).
 //   * MPI: free functions taking the caller's `MPI_Comm` (send, recv_object, bcast, gather,
-//     reduce, isend/irecv returning a RAII `Request`…) and a RAII `Comm`. The `_f` (MPI_Fint)
+//     reduce, isend/irecv returning a RAII `Request`…), a RAII `Comm`, and the process-wide
+//     VTK peer version (`set_vtk_peer_version`, `vtk_peer_version`). The `_f` (MPI_Fint)
 //     twins of the C API are for Fortran and not wrapped here.
 //
 // Requires C++17 and <mpi.h> (vtkwire.h includes it). With Open MPI compile with
@@ -71,6 +72,9 @@ inline std::string_view status_str(int32_t status) noexcept { return vtkwire_sta
 inline std::string_view last_error() noexcept { return vtkwire_last_error(); }
 /// The library version ("0.1.0").
 inline std::string_view version() noexcept { return vtkwire_version(); }
+/// Returns to the operating system the memory vtkwire freed but kept for reuse (see
+/// `vtkwire_release_memory`). Never fails.
+inline void release_memory() noexcept { vtkwire_release_memory(); }
 
 /// Copies this thread's last error message (uses `vtkwire_last_error_copy`).
 inline std::string last_error_copy() {
@@ -967,6 +971,30 @@ inline Object ObjectView::clone() const {
 // Every function takes the caller's MPI_Comm and borrows it (see `# MPI` in vtkwire.h for who
 // reads what and which calls are collective). MPI must be initialized by the application.
 
+/// A VTK release (`major.minor`), as the peer version.
+struct VtkVersion {
+  int32_t major = 9;
+  int32_t minor = 1;
+  friend bool operator==(VtkVersion a, VtkVersion b) noexcept { return a.major == b.major && a.minor == b.minor; }
+  friend bool operator!=(VtkVersion a, VtkVersion b) noexcept { return !(a == b); }
+};
+
+/// Sets the VTK version the peer ranks speak, for the whole process (not an MPI call). It
+/// selects the length exchange of the root-ed gathers (`gather(ObjectView…)`, `gatherv`):
+/// `MPI_Gather` to the root below 9.5 (the default, 9.1), `MPI_Allgather` from 9.5 on. Every
+/// rank must use the version of the job's VTK ranks. Overrides `VTKWIRE_VTK_PEER_VERSION`.
+/// Throws INVALID_ARGUMENT (setting unchanged) for a major outside 5..99 or a minor outside 0..99.
+inline void set_vtk_peer_version(int32_t major, int32_t minor) { check(vtkwire_set_vtk_peer_version(major, minor)); }
+inline void set_vtk_peer_version(VtkVersion v) { set_vtk_peer_version(v.major, v.minor); }
+/// The VTK version of the peer ranks: set with `set_vtk_peer_version`, else from
+/// `VTKWIRE_VTK_PEER_VERSION` (read once), else 9.1. Throws INVALID_ARGUMENT when the
+/// environment variable is malformed.
+inline VtkVersion vtk_peer_version() {
+  VtkVersion v;
+  check(vtkwire_get_vtk_peer_version(&v.major, &v.minor));
+  return v;
+}
+
 /// VTK's reduction operations (vtkCommunicator::StandardOperations).
 enum class Op : int32_t {
   Max = 0,
@@ -1043,7 +1071,8 @@ inline void bcast(Array &array, int root, MPI_Comm comm) {
   if (detail::comm_rank(comm) != root) array = Array(a);
 }
 
-/// Gathers one object per rank on `root` (entry i from rank i; empty vector elsewhere).
+/// Gathers one object per rank on `root` (entry i from rank i; empty vector elsewhere). The
+/// lengths travel as the peer version says (`set_vtk_peer_version`).
 inline std::vector<Object> gather(ObjectView obj, int root, MPI_Comm comm) {
   std::vector<vtkwire_object *> raw(detail::comm_size(comm), nullptr);
   check(vtkwire_object_gather(obj.get(), root, comm, raw.data(), raw.size()));
@@ -1062,7 +1091,8 @@ inline Array gather(ArrayView array, int root, MPI_Comm comm) {
   check(vtkwire_array_gather(array.get(), root, comm, &a));
   return Array(a);
 }
-/// Gathers arrays of different lengths on `root` (null Array elsewhere).
+/// Gathers arrays of different lengths on `root` (null Array elsewhere). The lengths travel as
+/// the peer version says (`set_vtk_peer_version`).
 inline Array gatherv(ArrayView array, int root, MPI_Comm comm) {
   vtkwire_array *a = nullptr;
   check(vtkwire_array_gatherv(array.get(), root, comm, &a));

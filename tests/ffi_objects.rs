@@ -620,3 +620,31 @@ fn deep_multiblock_nesting_is_refused() {
         vtkwire_object_free(cur);
     }
 }
+
+/// `vtkwire_set_vtk_peer_version` / `vtkwire_get_vtk_peer_version` need no MPI: NULL outputs
+/// are named and left unwritten, bad versions refused without changing the setting. (The
+/// gathers they select are tested under MPI in `tests/mpi_peer_version.rs`.)
+#[test]
+fn peer_version_arguments_are_checked() {
+    use vtkwire::ffi::mpi::{vtkwire_get_vtk_peer_version, vtkwire_set_vtk_peer_version};
+    unsafe {
+        // Explicit first, so the test does not depend on VTKWIRE_VTK_PEER_VERSION.
+        ok(vtkwire_set_vtk_peer_version(9, 5));
+        let (mut major, mut minor) = (-7, -8);
+        fails(vtkwire_get_vtk_peer_version(null_mut(), &mut minor), Status::NullArgument, "`out_major`");
+        fails(vtkwire_get_vtk_peer_version(&mut major, null_mut()), Status::NullArgument, "`out_minor`");
+        fails(vtkwire_get_vtk_peer_version(null_mut(), null_mut()), Status::NullArgument, "`out_major`");
+        assert_eq!((major, minor), (-7, -8), "a failed call wrote its outputs");
+        for (bad_major, bad_minor) in [(4, 99), (0, 0), (-1, 5), (9, -1), (100, 0), (9, 100), (i32::MIN, i32::MIN), (i32::MAX, 1)] {
+            fails(vtkwire_set_vtk_peer_version(bad_major, bad_minor), Status::InvalidArgument, &format!("{bad_major}.{bad_minor}"));
+        }
+        ok(vtkwire_get_vtk_peer_version(&mut major, &mut minor));
+        assert_eq!((major, minor), (9, 5), "a refused version changed the setting");
+        assert_eq!(last_error(), "");
+        ok(vtkwire_set_vtk_peer_version(5, 0));
+        ok(vtkwire_set_vtk_peer_version(99, 99));
+        ok(vtkwire_set_vtk_peer_version(9, 1));
+        ok(vtkwire_get_vtk_peer_version(&mut major, &mut minor));
+        assert_eq!((major, minor), (9, 1));
+    }
+}

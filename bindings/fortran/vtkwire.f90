@@ -206,6 +206,8 @@ module vtkwire
   public :: vtkwire_object_isend, vtkwire_object_irecv, vtkwire_array_isend, vtkwire_array_irecv
   public :: vtkwire_request_wait, vtkwire_request_test, vtkwire_request_waitall
   public :: vtkwire_request_take_object, vtkwire_request_take_array, vtkwire_request_free
+  public :: vtkwire_set_vtk_peer_version, vtkwire_get_vtk_peer_version
+  public :: vtkwire_release_memory
 
   ! ---- generic interfaces (one specific per element kind and rank) ---------------------------
   interface vtkwire_associated
@@ -386,10 +388,22 @@ module vtkwire
       integer(c_size_t), value :: cap
       integer(c_size_t) :: n
     end function c_last_error_copy
+    subroutine c_release_memory() bind(C, name='vtkwire_release_memory')
+    end subroutine c_release_memory
     function c_version() bind(C, name='vtkwire_version') result(s)
       import :: c_ptr
       type(c_ptr) :: s
     end function c_version
+    function c_set_vtk_peer_version(major, minor) bind(C, name='vtkwire_set_vtk_peer_version') result(st)
+      import :: c_int32_t
+      integer(c_int32_t), value :: major, minor
+      integer(c_int32_t) :: st
+    end function c_set_vtk_peer_version
+    function c_get_vtk_peer_version(out_major, out_minor) bind(C, name='vtkwire_get_vtk_peer_version') result(st)
+      import :: c_int32_t
+      integer(c_int32_t), intent(out) :: out_major, out_minor
+      integer(c_int32_t) :: st
+    end function c_get_vtk_peer_version
 
     ! arrays
     function c_array_new(name, type, data, ntuples, ncomponents, out_array) &
@@ -1237,6 +1251,12 @@ contains
   end subroutine vtkwire_last_error_copy
 
   !> The library version, e.g. "0.1.0".
+  !> Returns to the operating system the memory vtkwire freed but kept for reuse (marshaled
+  !> buffers, receive buffers, arrays of freed objects). Never fails; not an MPI call.
+  subroutine vtkwire_release_memory()
+    call c_release_memory()
+  end subroutine vtkwire_release_memory
+
   function vtkwire_version() result(s)
     character(len=:), allocatable :: s
     s = c_string_to_f(c_version())
@@ -2605,6 +2625,34 @@ contains
   ! Nonblocking *_isend / *_irecv give an owned vtkwire_request: complete it (vtkwire_request_wait,
   ! _test, _waitall), take a receive's result (vtkwire_request_take_object / _array), then
   ! vtkwire_request_free it. Keep the communicator alive until the request completes.
+
+  !> Sets the VTK version the peer ranks speak (major.minor, e.g. 9, 5), for the whole process;
+  !> not an MPI call (may precede MPI_Init). It selects the length exchange of the root-ed
+  !> gathers (vtkwire_object_gather, vtkwire_array_gatherv): MPI_Gather to the root below 9.5
+  !> (the default, 9.1), MPI_Allgather from 9.5 on. Every rank must use the version of the
+  !> job's VTK ranks. Overrides the environment variable VTKWIRE_VTK_PEER_VERSION.
+  !> INVALID_ARGUMENT (setting unchanged) for a major outside 5..99 or a minor outside 0..99.
+  subroutine vtkwire_set_vtk_peer_version(major, minor, ierr)
+    integer, intent(in) :: major, minor
+    integer(c_int32_t), intent(out), optional :: ierr
+    call finish(c_set_vtk_peer_version(int(major, c_int32_t), int(minor, c_int32_t)), &
+        'vtkwire_set_vtk_peer_version', ierr)
+  end subroutine vtkwire_set_vtk_peer_version
+
+  !> The VTK version of the peer ranks: set with vtkwire_set_vtk_peer_version, else from
+  !> VTKWIRE_VTK_PEER_VERSION (read once), else 9.1. INVALID_ARGUMENT when the environment
+  !> variable is malformed; major and minor are then left unchanged.
+  subroutine vtkwire_get_vtk_peer_version(major, minor, ierr)
+    integer, intent(inout) :: major, minor
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: cmajor, cminor, st
+    st = c_get_vtk_peer_version(cmajor, cminor)
+    if (st == VTKWIRE_STATUS_OK) then
+      major = int(cmajor)
+      minor = int(cminor)
+    end if
+    call finish(st, 'vtkwire_get_vtk_peer_version', ierr)
+  end subroutine vtkwire_get_vtk_peer_version
 
   !> Frees a vtkwire_comm (never the MPI communicator it borrows); a null handle is a no-op.
   subroutine vtkwire_comm_free(vcomm, ierr)

@@ -127,6 +127,10 @@ _PROTOS = {
     "vtkwire_last_error": (c_char_p, []),
     "vtkwire_last_error_copy": (c_size_t, [c_void_p, c_size_t]),
     "vtkwire_version": (c_char_p, []),
+    "vtkwire_release_memory": (None, []),
+    # VTK peer version (process-wide, no communicator)
+    "vtkwire_set_vtk_peer_version": (S, [c_int32, c_int32]),
+    "vtkwire_get_vtk_peer_version": (S, [PI32, PI32]),
     # marshaling, legacy files
     "vtkwire_marshal": (S, [H, PVOIDP, PSZ]),
     "vtkwire_marshaled_size": (S, [H, PSZ]),

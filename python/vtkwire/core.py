@@ -151,6 +151,12 @@ def version():
     return fn("vtkwire_version")().decode()
 
 
+def release_memory():
+    """Returns to the operating system the memory vtkwire freed but kept for reuse
+    (``vtkwire_release_memory``). Never fails; not an MPI call."""
+    fn("vtkwire_release_memory")()
+
+
 def _str_at(ptr, n):
     if not ptr:
         return None

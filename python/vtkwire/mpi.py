@@ -18,7 +18,7 @@ __all__ = [
     "gather", "allgather", "send_array", "recv_array", "bcast_array", "gather_array",
     "allgather_array", "scatter_array", "reduce", "allreduce", "allreduce_inplace",
     "reduce_inplace", "isend", "irecv", "isend_array", "irecv_array", "Request", "waitall",
-    "barrier", "ANY_SOURCE", "ANY_TAG", "OPS",
+    "barrier", "ANY_SOURCE", "ANY_TAG", "OPS", "set_vtk_peer_version", "vtk_peer_version",
 ]
 
 # The ctypes type of MPI_Comm: a pointer in Open MPI, an int in MPICH.
@@ -196,6 +196,35 @@ def to_mpi4py(comm):
     if c.Is_intra():
         return MPI.Intracomm(c)
     return c
+
+
+# ---------------------------------------------------------------------------------------------
+# VTK peer version
+
+
+def set_vtk_peer_version(major, minor):
+    """Sets the VTK version the peer ranks speak, for the whole process
+    (``vtkwire_set_vtk_peer_version``; not an MPI call). It selects how the root-ed gathers
+    (:func:`gather`, ``gather_array(..., v=True)``) exchange lengths: ``MPI_Gather`` to the
+    root below 9.5 (the default, 9.1), ``MPI_Allgather`` from 9.5 on. Every rank must use the
+    version of the job's VTK ranks. Overrides ``$VTKWIRE_VTK_PEER_VERSION``. Raises
+    :class:`Error` (INVALID_ARGUMENT, setting unchanged) for a major outside 5..99 or a minor
+    outside 0..99."""
+    major, minor = int(major), int(minor)
+    if not all(-2**31 <= v < 2**31 for v in (major, minor)):
+        # ctypes would truncate silently to int32_t.
+        raise Error(2, "VTK version %d.%d is not supported (major 5..=99, minor 0..=99)"
+                    % (major, minor))
+    _check(fn("vtkwire_set_vtk_peer_version")(major, minor))
+
+
+def vtk_peer_version():
+    """The VTK version of the peer ranks as ``(major, minor)``: set with
+    :func:`set_vtk_peer_version`, else from ``$VTKWIRE_VTK_PEER_VERSION`` (read once), else
+    ``(9, 1)``. Raises :class:`Error` (INVALID_ARGUMENT) if the variable is malformed."""
+    major, minor = c_int32(), c_int32()
+    _check(fn("vtkwire_get_vtk_peer_version")(byref(major), byref(minor)))
+    return (major.value, minor.value)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -125,6 +125,19 @@ pub unsafe extern "C" fn vtkwire_bytes_free(bytes: *mut u8, len: usize) {
     });
 }
 
+/// Returns to the operating system the memory vtkwire has freed but kept for reuse.
+///
+/// vtkwire's buffers (marshaled bytes, receive buffers, the arrays of objects it builds) come
+/// from mimalloc, which keeps freed pages for vtkwire's next buffer: a time loop that marshals,
+/// sends or receives an object per step then writes into mapped memory instead of paying the
+/// kernel's page faults. What is kept never exceeds vtkwire's own high-water mark. Call this
+/// when the memory is needed elsewhere (before a phase that allocates heavily with `malloc`, or
+/// after the last exchange). Never fails; takes no communicator (no MPI call).
+#[unsafe(no_mangle)]
+pub extern "C" fn vtkwire_release_memory() {
+    let _ = std::panic::catch_unwind(crate::memory::release_memory);
+}
+
 /// Unmarshals bytes from `vtkCommunicator::MarshalDataObject` (any VTK 9.x) or
 /// `vtkwire_marshal`. An empty buffer (`len == 0`, `bytes` may be NULL) is VTK's null object:
 /// `*out_obj = NULL` with OK.

@@ -10,6 +10,10 @@
 //! the one vtkwire was built against (`MPI_LIBRARY_MISMATCH`). Ranks are ranks in `comm`;
 //! `source` may be a rank, `MPI_ANY_SOURCE` or VTK's -1; `tag` is 0..MPI_TAG_UB-1000 for sends
 //! (VTK adds 1000 + a counter), and may be `MPI_ANY_TAG` for receives.
+//!
+//! `vtkwire_set_vtk_peer_version` / `vtkwire_get_vtk_peer_version` take no communicator and
+//! need no MPI: they set and read the process-wide VTK version of the peer ranks
+//! (`crate::mpi::peer`), which selects the length exchange of the root-ed gathers.
 
 use mpi_sys as ffi;
 
@@ -19,6 +23,7 @@ use crate::ffi::comm::guard_comm_f;
 use crate::ffi::guard::{check_out, guard, slice, write_out};
 use crate::ffi::object::{object_into_handle, object_mut, object_ref, vtkwire_object};
 use crate::mpi::collective;
+use crate::mpi::peer;
 use crate::mpi::protocol;
 use crate::mpi::request::{self, Received, Request};
 use crate::mpi::Comm;
@@ -41,6 +46,68 @@ macro_rules! fortran {
             Err(s) => s,
         }
     };
+}
+
+// ---- peer version ----------------------------------------------------------------------------
+
+/// Sets the VTK version the peer ranks speak (`major.minor`, e.g. 9, 5), for the whole process.
+///
+/// It selects the length exchange of the root-ed variable-length gathers
+/// (`vtkwire_object_gather`, `vtkwire_array_gatherv` and their `_f` twins), whose wire changed
+/// in VTK 9.5.0: below 9.5 (the default, 9.1) one `MPI_LONG_LONG` per rank goes to the root with
+/// `MPI_Gather`; from 9.5 on it goes to every rank with `MPI_Allgather`; `MPI_Gatherv` follows
+/// in both. Mixing the two is a collective mismatch (a hang), so every rank of the job must use
+/// the version of the VTK its VTK ranks run. The value set here wins over the environment
+/// variable `VTKWIRE_VTK_PEER_VERSION` (e.g. `9.5`), which is read once, at the first use of
+/// the setting, if no version was set before. Process-wide because the exports take a raw
+/// `MPI_Comm`, which
+/// vtkwire never alters (no attribute caching); set it before each call if one process talks to
+/// VTK 9.1 ranks on one communicator and to VTK >= 9.5 ranks on another.
+///
+/// # Ownership
+/// Nothing is borrowed or returned.
+/// # Errors
+/// `INVALID_ARGUMENT` for a major outside 5..=99 or a minor outside 0..=99; the setting is
+/// then unchanged.
+/// # Safety
+/// Any values may be passed.
+/// # MPI
+/// Not an MPI call: local, needs no `MPI_Init` (may be called before it), thread-safe. Each
+/// collective reads the setting once when it starts.
+#[unsafe(no_mangle)]
+#[must_use]
+pub extern "C" fn vtkwire_set_vtk_peer_version(major: i32, minor: i32) -> Status {
+    guard(|| peer::set_vtk_peer_version(major, minor))
+}
+
+/// The VTK version of the peer ranks: the one set with `vtkwire_set_vtk_peer_version`, else
+/// the environment variable `VTKWIRE_VTK_PEER_VERSION` (`MAJOR.MINOR`, a patch level and
+/// surrounding blanks ignored, empty = unset; read once), else 9.1.
+///
+/// # Ownership
+/// Writes two integers; nothing to free.
+/// # Errors
+/// `NULL_ARGUMENT` (`out_major`, `out_minor`); `INVALID_ARGUMENT` when the version comes from
+/// a malformed or out-of-range environment variable (the message names it and its value; the
+/// root-ed gathers fail the same way, before any MPI call, until it is fixed or a version is
+/// set). Outputs are written only on success.
+/// # Safety
+/// `out_major` and `out_minor` NULL or writable.
+/// # MPI
+/// Not an MPI call: local, needs no `MPI_Init`, thread-safe.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_get_vtk_peer_version(out_major: *mut i32, out_minor: *mut i32) -> Status {
+    guard(|| {
+        check_out(out_major, "out_major")?;
+        check_out(out_minor, "out_minor")?;
+        let v = peer::vtk_peer_version()?;
+        unsafe {
+            write_out(out_major, v.major);
+            write_out(out_minor, v.minor);
+        }
+        Ok(())
+    })
 }
 
 // ---- point to point -------------------------------------------------------------------------
@@ -396,15 +463,18 @@ unsafe fn write_objects(out: *mut *mut vtkwire_object, capacity: usize, objs: Ve
     Ok(())
 }
 
-/// `Gather(vtkDataObject*, std::vector<…>&, root)` (VTK 9.1 wire: marshal, `MPI_Gather` of one
-/// `MPI_LONG_LONG` length, `MPI_Gatherv` of `MPI_CHAR`). On root, `out_objs[i]` receives rank
-/// i's object (NULL for a null object); vtkwire senders' types are kept exactly (VTK senders' structured points arrive as image data).
+/// `Gather(vtkDataObject*, std::vector<…>&, root)`: marshal, one `MPI_LONG_LONG` length per
+/// rank — `MPI_Gather` to the root for VTK < 9.5 peers (the default, 9.1), `MPI_Allgather` for
+/// VTK >= 9.5 peers (see `vtkwire_set_vtk_peer_version`) — then `MPI_Gatherv` of `MPI_CHAR`.
+/// On root, `out_objs[i]` receives rank i's object (NULL for a null object); vtkwire senders'
+/// types are kept exactly (VTK senders' structured points arrive as image data).
 ///
 /// # Ownership
 /// Borrows `obj`. On root, each non-NULL `out_objs[i]` is a new object owned by the caller.
 /// # Errors
 /// `NULL_ARGUMENT` (root: `out_objs`), `OUT_OF_RANGE` (bad `root`, root: `out_capacity` <
-/// size, sizes over INT_MAX), parse errors, `MPI`. Root's `out_objs`/`out_capacity` errors are
+/// size, sizes over INT_MAX), `INVALID_ARGUMENT` (malformed `VTKWIRE_VTK_PEER_VERSION`, before
+/// any MPI call), parse errors, `MPI`. Root's `out_objs`/`out_capacity` errors are
 /// reported on root after it took part in the collective (the gathered objects are freed), so
 /// no rank hangs; the other ranks return OK.
 /// # Safety
@@ -557,13 +627,16 @@ pub unsafe extern "C" fn vtkwire_array_gather_f(array: *const vtkwire_array, roo
     fortran!(comm, |c| vtkwire_array_gather(array, root, c, out_array))
 }
 
-/// `GatherV(vtkDataArray*, vtkDataArray*, root)` (VTK 9.1: `MPI_Gather` of one `MPI_LONG_LONG`
-/// length, then `MPI_Gatherv`): ranks may send different counts.
+/// `GatherV(vtkDataArray*, vtkDataArray*, root)`: one `MPI_LONG_LONG` length per rank —
+/// `MPI_Gather` to the root for VTK < 9.5 peers (the default, 9.1), `MPI_Allgather` for
+/// VTK >= 9.5 peers (see `vtkwire_set_vtk_peer_version`) — then `MPI_Gatherv`: ranks may send
+/// different counts.
 ///
 /// # Ownership
 /// As `vtkwire_array_gather`.
 /// # Errors
-/// As `vtkwire_array_gather`.
+/// As `vtkwire_array_gather`; `INVALID_ARGUMENT` for a malformed `VTKWIRE_VTK_PEER_VERSION`
+/// (before any MPI call).
 /// # Safety
 /// As `vtkwire_array_gather`.
 /// # MPI

@@ -1,4 +1,5 @@
-//! VTK's collectives (reference §4.4), VTK 9.1 flavour, call for call:
+//! VTK's collectives (reference §4.4), VTK 9.1 flavour call for call, except where the peer
+//! version selects a later release's sequence ([`peer`], reference §4.10):
 //!
 //! * `Broadcast(vtkDataArray)`: `Bcast` of the type (`int`), tuples (`long long`), components
 //!   (`int`), name length incl. NUL (`int`), the name (`char`, only if the length is > 0) and the
@@ -6,8 +7,10 @@
 //! * `Broadcast(vtkDataObject)`: the marshaled buffer broadcast as a char array (type 2, length,
 //!   1, 0, bytes). No data-object type code travels.
 //! * `Gather`/`AllGather(vtkDataArray)`: one `MPI_Gather`/`MPI_Allgather` of tuples×components.
-//! * `GatherV`/`AllGatherV(vtkDataArray)`: `MPI_Gather`/`MPI_Allgather` of one `long long`
-//!   length, then `MPI_Gatherv`/`MPI_Allgatherv` (9.1: lengths go to the root only).
+//! * `GatherV`/`AllGatherV(vtkDataArray)`: one `long long` length per rank, then
+//!   `MPI_Gatherv`/`MPI_Allgatherv`. `AllGatherV` exchanges the lengths with `MPI_Allgather`;
+//!   the root-ed `GatherV` with `MPI_Gather` to the root for VTK ≤ 9.4 peers (the default, 9.1)
+//!   and with `MPI_Allgather` for VTK ≥ 9.5 peers (reference §4.10), per [`peer`].
 //! * `Gather`/`AllGather(vtkDataObject)`: marshal (null → empty), then the GatherV/AllGatherV
 //!   sequence on the char buffers; empty slices come back as null objects.
 //! * `Scatter(vtkDataArray)`: one `MPI_Scatter` of the receiver's tuples×components.
@@ -26,6 +29,7 @@ use crate::error::{Error, Result, Status};
 use crate::model::{ArrayData, DataArray, DataObject, ScalarType};
 use crate::mpi::codec;
 use crate::mpi::comm::Comm;
+use crate::mpi::peer;
 use crate::mpi::protocol::{wire_type, ArrayWire, RawArray, VTK_CHAR};
 use crate::mpi::sys::{self, check, Dt};
 
@@ -154,14 +158,37 @@ pub fn bcast_object(comm: &Comm, obj: Option<&DataObject>, root: i32) -> Result<
 
 // ---- gathers ---------------------------------------------------------------------------------
 
-/// Exchanges one `long long` per rank: to the root (`MPI_Gather`, 9.1) or to all.
-fn gather_lengths(comm: &Comm, mine: i64, root: Option<i32>) -> Result<Vec<i64>> {
+/// How a variable-length gather exchanges its per-rank lengths (one `MPI_LONG_LONG` each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lengths {
+    /// `MPI_Gather` to this root (VTK ≤ 9.4's root-ed `GatherV`).
+    ToRoot(i32),
+    /// `MPI_Allgather` (every `AllGatherV`, and VTK ≥ 9.5's root-ed `GatherV`).
+    ToAll,
+}
+
+impl Lengths {
+    /// The exchange for a gather to `root` (`None`: an all-gather). Root-ed gathers read the
+    /// process-wide peer version, so a malformed `VTKWIRE_VTK_PEER_VERSION` fails here,
+    /// before any MPI call.
+    fn for_gather(root: Option<i32>) -> Result<Lengths> {
+        Ok(match root {
+            None => Lengths::ToAll,
+            Some(_) if peer::vtk_peer_version()?.allgathers_gatherv_lengths() => Lengths::ToAll,
+            Some(r) => Lengths::ToRoot(r),
+        })
+    }
+}
+
+/// Exchanges one `long long` per rank. With [`Lengths::ToRoot`] only the root's result holds
+/// the lengths (the others get zeros); with [`Lengths::ToAll`] every rank's does.
+fn gather_lengths(comm: &Comm, mine: i64, how: Lengths) -> Result<Vec<i64>> {
     let mut all = vec![0i64; comm.size() as usize];
     let mut v = mine;
-    // SAFETY: one long long sent, `size` received (only read at the root for MPI_Gather).
+    // SAFETY: one long long sent, `size` received (only written at the root for MPI_Gather).
     let rc = unsafe {
-        match root {
-            Some(r) => ffi::MPI_Gather(
+        match how {
+            Lengths::ToRoot(r) => ffi::MPI_Gather(
                 (&mut v as *mut i64).cast(),
                 1,
                 Dt::LongLong.handle(),
@@ -171,7 +198,7 @@ fn gather_lengths(comm: &Comm, mine: i64, root: Option<i32>) -> Result<Vec<i64>>
                 r,
                 comm.raw(),
             ),
-            None => ffi::MPI_Allgather(
+            Lengths::ToAll => ffi::MPI_Allgather(
                 (&mut v as *mut i64).cast(),
                 1,
                 Dt::LongLong.handle(),
@@ -182,7 +209,7 @@ fn gather_lengths(comm: &Comm, mine: i64, root: Option<i32>) -> Result<Vec<i64>>
             ),
         }
     };
-    check(rc, if root.is_some() { "MPI_Gather" } else { "MPI_Allgather" })?;
+    check(rc, if matches!(how, Lengths::ToRoot(_)) { "MPI_Gather" } else { "MPI_Allgather" })?;
     Ok(all)
 }
 
@@ -201,9 +228,10 @@ fn counts_displs(lens: &[i64]) -> Result<(Vec<c_int>, Vec<c_int>, usize)> {
     Ok((counts, displs, total))
 }
 
-/// The variable-length gather (9.1 `GatherV`, `AllGatherV` with `root = None`) of `bytes`
+/// The variable-length gather (`GatherV`, `AllGatherV` with `root = None`) of `bytes`
 /// (`bytes.len() / elem` elements of `dt`). Returns, where received, the concatenation and the
-/// per-rank element counts.
+/// per-rank element counts. A root-ed gather exchanges the lengths as the peer version says
+/// ([`peer::vtk_peer_version`]: `MPI_Gather` below 9.5, `MPI_Allgather` from 9.5 on).
 pub fn gatherv_bytes(
     comm: &Comm,
     bytes: &[u8],
@@ -213,7 +241,8 @@ pub fn gatherv_bytes(
 ) -> Result<Option<(Vec<u8>, Vec<usize>)>> {
     let n = bytes.len() / elem;
     let nint = to_int(n, "the local part")?;
-    let lens = gather_lengths(comm, n as i64, root)?;
+    let how = Lengths::for_gather(root)?;
+    let lens = gather_lengths(comm, n as i64, how)?;
     let receives = root.is_none_or(|r| r == comm.rank());
     if !receives {
         // SAFETY: counts/displs/recvbuf are ignored at non-roots.
@@ -271,7 +300,8 @@ pub fn gatherv_bytes(
 /// in rank order, `None` for ranks that sent a null object. Non-roots get `None`.
 ///
 /// Unlike VTK (whose no-object unmarshal turns image data into vtkStructuredPoints), each
-/// object comes back as the type its bytes describe.
+/// object comes back as the type its bytes describe. With a root, the lengths travel as the
+/// peer version says (see [`gatherv_bytes`]).
 pub fn gather_objects(comm: &Comm, obj: Option<&DataObject>, root: Option<i32>) -> Result<Option<Vec<Option<DataObject>>>> {
     if let Some(r) = root {
         check_root(comm, r)?;
@@ -399,7 +429,8 @@ pub fn gather_array(comm: &Comm, a: &DataArray, root: Option<i32>) -> Result<Opt
 }
 
 /// `GatherV(vtkDataArray*, vtkDataArray*, root)` (`root = None`: `AllGatherV`): parts of any
-/// length (whole tuples); the result has Σ/components tuples.
+/// length (whole tuples); the result has Σ/components tuples. With a root, the lengths travel
+/// as the peer version says (see [`gatherv_bytes`]).
 pub fn gatherv_array(comm: &Comm, a: &DataArray, root: Option<i32>) -> Result<Option<DataArray>> {
     if let Some(r) = root {
         check_root(comm, r)?;

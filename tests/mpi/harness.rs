@@ -62,6 +62,64 @@ pub fn build(src: &str) -> PathBuf {
     exe
 }
 
+/// The MPI C++ and Fortran compiler wrappers of the MPI vtkwire was built with.
+pub fn other_compilers() -> (&'static str, &'static str) {
+    match sys::built_flavour() {
+        sys::Flavour::OpenMpi => ("mpicxx.openmpi", "mpif90.openmpi"),
+        sys::Flavour::Mpich => ("mpicxx.mpich", "mpif90.mpich"),
+    }
+}
+
+/// Builds a C++17 program (`src` relative to the crate root) against `include/vtkwire.hpp`
+/// with the flags of `tests/bindings/run.sh`.
+pub fn build_cxx(src: &str) -> PathBuf {
+    let (cxx, _) = other_compilers();
+    let flags = [
+        "-std=c++17", "-O1", "-Wall", "-Wextra", "-Werror", "-Wpedantic", "-Wshadow", "-Wconversion", "-DOMPI_SKIP_MPICXX",
+        "-DMPICH_SKIP_MPICXX",
+    ];
+    build_with(cxx, &flags, &[], src)
+}
+
+/// Builds a Fortran program (`src` relative to the crate root) together with the module
+/// `bindings/fortran/vtkwire.f90` (compiled first, `-std=f2008`, into a private module dir).
+pub fn build_fortran(src: &str) -> PathBuf {
+    let (_, fc) = other_compilers();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let stem = Path::new(src).file_stem().unwrap().to_string_lossy().into_owned();
+    let mod_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mpi_c").join(format!("{stem}.mod"));
+    std::fs::create_dir_all(&mod_dir).unwrap();
+    let module = root.join("bindings/fortran/vtkwire.f90");
+    let flags = ["-O1", "-Wall", "-Wextra", "-Werror", "-std=f2008"];
+    build_with(fc, &flags, &[format!("-J{}", mod_dir.display()), module.display().to_string()], src)
+}
+
+fn build_with(compiler: &str, flags: &[&str], pre: &[String], src: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let include = std::env::var_os("VTKWIRE_TEST_INCLUDE").map(PathBuf::from).unwrap_or_else(|| root.join("include"));
+    let lib_dir = target_dir();
+    assert!(lib_dir.join("libvtkwire.so").exists(), "no libvtkwire.so in {}", lib_dir.display());
+    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mpi_c");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let exe = out_dir.join(Path::new(src).file_stem().unwrap()).with_extension(
+        Path::new(src).extension().unwrap_or_default().to_string_lossy().into_owned() + ".exe",
+    );
+    let st = Command::new(compiler)
+        .args(flags)
+        .args(pre)
+        .arg("-o")
+        .arg(&exe)
+        .arg(root.join(src))
+        .arg(format!("-I{}", include.display()))
+        .arg(format!("-L{}", lib_dir.display()))
+        .arg("-lvtkwire")
+        .arg(format!("-Wl,-rpath,{}", lib_dir.display()))
+        .status()
+        .unwrap_or_else(|e| panic!("{compiler}: {e}"));
+    assert!(st.success(), "{compiler} failed on {src}");
+    exe
+}
+
 fn checked(exe: &Path, what: &str, out: Output) -> String {
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
@@ -76,6 +134,12 @@ fn checked(exe: &Path, what: &str, out: Output) -> String {
 
 /// Runs `exe args…` under the launcher on `ranks` processes; asserts success, returns stdout.
 pub fn run_args(exe: &Path, ranks: u32, args: &[&str]) -> String {
+    run_env(exe, ranks, args, &[])
+}
+
+/// Like [`run_args`], with environment variables set (`Some`) or removed (`None`) for the
+/// launcher, which passes them on to the (local) ranks.
+pub fn run_env(exe: &Path, ranks: u32, args: &[&str], vars: &[(&str, Option<&str>)]) -> String {
     let (_, mpirun, over, env) = launcher();
     let mut cmd = Command::new("timeout");
     cmd.args([TIMEOUT_SECS, mpirun]);
@@ -83,6 +147,12 @@ pub fn run_args(exe: &Path, ranks: u32, args: &[&str]) -> String {
         cmd.arg(over);
     }
     cmd.args(["-n", &ranks.to_string()]).arg(exe).args(args).envs(env);
+    for (k, v) in vars {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
     checked(exe, &format!("on {ranks} ranks"), cmd.output().expect("launcher"))
 }
 

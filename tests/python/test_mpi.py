@@ -157,3 +157,71 @@ def test_errors_are_reported_on_every_rank():
     assert e.value.status == 4
     with pytest.raises(w.Error):
         wm.send(w.table(), SIZE + 5, 0, WORLD)
+
+
+def _vtk95_peer_gatherv(data, mpi_type, root):
+    """A VTK >= 9.5 rank's GatherV with raw mpi4py calls (reference §4.10): MPI_Allgather of one
+    MPI_LONG_LONG length, then MPI_Gatherv to the root. Returns, on root, the slices per rank."""
+    lens = np.empty(SIZE, np.int64)
+    WORLD.Allgather([np.array([len(data)], np.int64), MPI.LONG_LONG], [lens, MPI.LONG_LONG])
+    if RANK != root:
+        WORLD.Gatherv([data, mpi_type], None, root)
+        return lens, None
+    displs = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(int)
+    out = np.empty(int(lens.sum()), data.dtype)
+    WORLD.Gatherv([data, mpi_type], [out, (lens.astype(int), displs), mpi_type], root)
+    return lens, [out[d:d + n] for d, n in zip(displs, lens)]
+
+
+def test_vtk_peer_version_api():
+    assert wm.vtk_peer_version() == (9, 1)  # run.sh does not set VTKWIRE_VTK_PEER_VERSION
+    for bad in ((4, 9), (9, -1), (100, 0), (9, 100), (2**40, 1)):
+        with pytest.raises(w.Error) as e:
+            wm.set_vtk_peer_version(*bad)
+        assert e.value.status == 2 and "%d.%d" % bad in e.value.message
+    assert wm.vtk_peer_version() == (9, 1)
+    assert w.vtk_peer_version is wm.vtk_peer_version
+
+
+@needs2
+def test_gathers_with_vtk_9_5_peers():
+    # Odd ranks are VTK >= 9.5 ranks (raw mpi4py), even ranks vtkwire with the version set.
+    def image(r):
+        img = w.image_data((0, r, 0, 0, 0, 0))
+        img.add_array("point", "v", np.full(r + 1, float(r)))
+        return img
+
+    wm.set_vtk_peer_version(9, 5)
+    try:
+        assert wm.vtk_peer_version() == (9, 5)
+        for root in range(SIZE):
+            # Gather(vtkDataObject): marshaled bytes as MPI_CHAR.
+            if RANK % 2:
+                mine = np.frombuffer(image(RANK).marshal(), np.int8)
+                lens, parts = _vtk95_peer_gatherv(mine, MPI.CHAR, root)
+                assert lens.tolist() == [len(image(r).marshal()) for r in range(SIZE)]
+                if parts is not None:
+                    assert [p.tobytes() for p in parts] == [image(r).marshal() for r in range(SIZE)]
+            else:
+                got = wm.gather(image(RANK), root, WORLD)
+                if RANK == root:
+                    assert [o.array("point", "v").numpy().tolist() for o in got] == \
+                        [[float(r)] * (r + 1) for r in range(SIZE)]
+                else:
+                    assert got is None
+            # GatherV(vtkDataArray): doubles.
+            values = np.arange(RANK + 1, dtype=np.float64) + 10 * RANK
+            want = [np.arange(r + 1, dtype=np.float64) + 10 * r for r in range(SIZE)]
+            if RANK % 2:
+                lens, parts = _vtk95_peer_gatherv(values, MPI.DOUBLE, root)
+                assert lens.tolist() == [r + 1 for r in range(SIZE)]
+                if parts is not None:
+                    assert [p.tolist() for p in parts] == [x.tolist() for x in want]
+            else:
+                g = wm.gather_array(w.Array.from_numpy("g", values), root, WORLD, v=True)
+                if RANK == root:
+                    assert g.numpy().tolist() == np.concatenate(want).tolist()
+                else:
+                    assert g is None
+    finally:
+        wm.set_vtk_peer_version(9, 1)
