@@ -78,3 +78,33 @@ fn specific_errors() {
     let ok = b"# vtk DataFile Version 5.1\nvtk output\nascii\ndataset POLYDATAxx\npoints 1 float\n0 0 1";
     assert!(read_file_bytes(ok).is_ok());
 }
+
+/// Bad OFFSETS in binary bytes (decoded and checked in one pass): decreasing, not starting at 0,
+/// not ending at the connectivity length — each a Parse error naming the problem and where.
+#[test]
+fn binary_offsets_layout_errors() {
+    let h = b"# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET POLYDATA\nPOINTS 3 float\n";
+    let be = |v: &[i64]| v.iter().flat_map(|x| x.to_be_bytes()).collect::<Vec<u8>>();
+    let file = |offsets: &[i64], conn: &[i64]| {
+        let mut f = h.to_vec();
+        f.extend(std::iter::repeat_n(0u8, 36));
+        f.extend_from_slice(format!("\nPOLYGONS {} {}\nOFFSETS vtktypeint64\n", offsets.len(), conn.len()).as_bytes());
+        f.extend(be(offsets));
+        f.extend_from_slice(b"\nCONNECTIVITY vtktypeint64\n");
+        f.extend(be(conn));
+        f.extend_from_slice(b"\n");
+        f
+    };
+    // The well-formed file reads (the control).
+    assert!(read_file_bytes(&file(&[0, 3, 3], &[0, 1, 2])).is_ok());
+    for (offsets, conn, what) in [
+        (&[0i64, 3, 2][..], &[0i64, 1, 2][..], "offsets decrease at index 2"),
+        (&[1, 3], &[0, 1, 2], "offsets[0] is 1"),
+        (&[0, 2], &[0, 1, 2], "last offset is 2"),
+        (&[], &[0, 1, 2], "no offsets but 3 connectivity entries"),
+    ] {
+        let e = read_file_bytes(&file(offsets, conn)).expect_err(what);
+        assert_eq!(e.status, Status::Parse, "{what}: {}", e.message);
+        assert!(e.message.contains(what) && e.message.contains("at byte"), "{what}: {}", e.message);
+    }
+}

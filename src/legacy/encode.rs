@@ -162,6 +162,29 @@ pub fn get_be_ids32(src: &[u8], n: usize, points: Option<usize>) -> (Vec<i64>, b
     ids_fused(words::<4>(&src[..n * 4]), points, |c| i64::from(i32::from_be_bytes(*c)))
 }
 
+/// `n` big-endian offsets (`size` 4 or 8 bytes each) and whether they never decrease, in one
+/// pass (the layout check of `CellArray::new`, fused into the decode).
+pub fn get_be_offsets(src: &[u8], n: usize, size: usize) -> (Vec<i64>, bool) {
+    fn run<W>(src: &[W], decode: impl Fn(&W) -> i64) -> (Vec<i64>, bool) {
+        let (mut prev, mut bad) = (i64::MIN, false);
+        let v = src
+            .iter()
+            .map(|c| {
+                let x = decode(c);
+                bad |= x < prev;
+                prev = x;
+                x
+            })
+            .collect();
+        (v, !bad)
+    }
+    if size == 4 {
+        run(words::<4>(&src[..n * 4]), |c| i64::from(i32::from_be_bytes(*c)))
+    } else {
+        run(words::<8>(&src[..n * 8]), |c| i64::from_be_bytes(*c))
+    }
+}
+
 fn ids_fused<W>(src: &[W], points: Option<usize>, decode: impl Fn(&W) -> i64) -> (Vec<i64>, bool) {
     let Some(p) = points else {
         return (src.iter().map(decode).collect(), false);

@@ -1,7 +1,7 @@
 //! The legacy reader: every layout VTK 9.1 writes (ASCII and BINARY, versions 2.0–5.1), strict
 //! about counts and sizes, plus vtkwire's title extension. Errors name the byte offset.
 
-use super::encode::{decode_bytes, get_be, get_be_ids, get_be_ids32, ids_below, words};
+use super::encode::{decode_bytes, get_be, get_be_ids, get_be_ids32, get_be_offsets, ids_below, words};
 use super::ext::ExtIn;
 use super::write::{dims_extent, infer_info, inferred_ratios};
 use crate::error::{Error, Result, Status};
@@ -453,7 +453,7 @@ impl<'a> Parser<'a> {
         }
         self.expect("offsets")?;
         let t1 = self.token("offsets type")?.to_ascii_lowercase();
-        let offsets = self.ints(&String::from_utf8_lossy(&t1), a)?;
+        let (offsets, monotone) = self.offsets(&String::from_utf8_lossy(&t1), a)?;
         self.expect("connectivity")?;
         let at2 = self.pos;
         let t2 = self.token("connectivity type")?.to_ascii_lowercase();
@@ -461,8 +461,29 @@ impl<'a> Parser<'a> {
             return Err(self.err_at(at2, Status::Parse, "OFFSETS and CONNECTIVITY have different types"));
         }
         let (conn, ok) = self.ids(&String::from_utf8_lossy(&t2), b, points)?;
-        let cells = CellArray::new(offsets.into(), conn.into()).map_err(|e| self.err_at(at, Status::Parse, e.message))?;
+        let layout_ok = monotone && offsets.first().is_none_or(|&f| f == 0) && offsets.last().is_none_or(|&l| l == conn.len() as i64)
+            && !(offsets.is_empty() && !conn.is_empty());
+        let cells = if layout_ok {
+            CellArray::from_checked(offsets, conn)
+        } else {
+            // The full check names what is wrong.
+            CellArray::new(offsets.into(), conn.into()).map_err(|e| self.err_at(at, Status::Parse, e.message))?
+        };
         Ok((cells, points.filter(|_| ok)))
+    }
+
+    /// `OFFSETS` values, and whether they never decrease (binary: checked while decoding).
+    fn offsets(&mut self, ty: &str, n: usize) -> Result<(Vec<i64>, bool)> {
+        if self.binary && matches!(ty, "int" | "vtkidtype" | "long" | "vtktypeint64") {
+            let size = if matches!(ty, "int" | "vtkidtype") { 4 } else { 8 };
+            self.rest_of_line()?;
+            let bytes = n.checked_mul(size).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
+            let raw = self.take(bytes, "integer array")?;
+            return Ok(get_be_offsets(raw, n, size));
+        }
+        let v = self.ints(ty, n)?;
+        let monotone = v.windows(2).all(|w| w[0] <= w[1]);
+        Ok((v, monotone))
     }
 
     /// `n` integers of a cell-array type (`int`, `long`, `vtktypeint64`, `vtkIdType`).
