@@ -2,8 +2,9 @@
 //! INT_MAX chunking (including the trailing empty message) with the chunk size lowered on both
 //! ranks: arrays and data objects, blocking and non-blocking, at exact multiples of the chunk
 //! (1×, 2×, n×: a trailing empty message, which the receiver must consume — a follow-up message
-//! on the same tag proves nothing stray is left) and not. A real 2 GiB message is too big for
-//! CI. The test re-launches itself under the launcher of the MPI vtkwire was built with.
+//! on the same tag proves nothing stray is left) and not. The same sequences at the real
+//! `INT_MAX` chunk size, with messages over 2 GiB, are in tests/mpi_big.rs. The test re-launches
+//! itself under the launcher of the MPI vtkwire was built with.
 
 #[path = "mpi/harness.rs"]
 mod harness;
@@ -12,6 +13,7 @@ use std::process::Command;
 
 use vtkwire::model::{DataArray, DataObject, Table};
 use vtkwire::mpi::codec;
+use vtkwire::mpi::collective;
 use vtkwire::mpi::comm::Comm;
 use vtkwire::mpi::protocol;
 use vtkwire::mpi::request::{Received, Request};
@@ -38,6 +40,7 @@ fn chunking_and_trace() {
     assert!(stdout.contains("CHUNKS ok"), "{stdout}");
     assert!(stdout.contains("ARRAY MULTIPLES ok"), "{stdout}");
     assert!(stdout.contains("OBJECT MULTIPLES ok"), "{stdout}");
+    assert!(stdout.contains("SCATTER ok on rank 0") && stdout.contains("SCATTER ok on rank 1"), "{stdout}");
 }
 
 /// A vtkTable with one int column, and its marshaled length (the object payload in `MPI_CHAR`s).
@@ -178,5 +181,37 @@ fn child() {
         println!("CHUNKS ok");
     }
     exact_multiples(&world);
+    scatter(&world);
     unsafe { mpi_sys::MPI_Finalize() };
+}
+
+/// The object scatter (vtkwire's own call): each rank gets its object (and a null one), and a
+/// root that fails before sending (wrong object count) makes every rank fail, none wait.
+fn scatter(world: &Comm) {
+    protocol::set_chunk_elements_for_testing(usize::MAX >> 1);
+    let t = |n: i32| {
+        let mut t = Table::default();
+        t.row_data.add(DataArray::from_vec(Some("n"), 1, (0..n).collect::<Vec<i32>>()).unwrap());
+        DataObject::Table(t)
+    };
+    let (a, b) = (t(3), t(5));
+    let objs = [Some(&a), None];
+    let got = collective::scatter_objects(world, (world.rank() == 0).then_some(&objs[..]), 0).unwrap();
+    assert_eq!(got.as_ref(), if world.rank() == 0 { Some(&a) } else { None });
+    let objs = [Some(&b), Some(&a)];
+    let got = collective::scatter_objects(world, (world.rank() == 1).then_some(&objs[..]), 1).unwrap();
+    assert_eq!(got.as_ref(), Some(if world.rank() == 0 { &b } else { &a }));
+    // The root holds one object for two ranks: its own error, a protocol error elsewhere.
+    let short = [Some(&a)];
+    let e = collective::scatter_objects(world, (world.rank() == 0).then_some(&short[..]), 0).unwrap_err();
+    if world.rank() == 0 {
+        assert_eq!(e.status, vtkwire::Status::InvalidArgument, "{}", e.message);
+    } else {
+        assert_eq!(e.status, vtkwire::Status::Protocol, "{}", e.message);
+        assert!(e.message.contains("root (rank 0)"), "{}", e.message);
+    }
+    // The channel is clean afterwards.
+    let got = collective::scatter_objects(world, (world.rank() == 0).then_some(&objs[..]), 0).unwrap();
+    assert_eq!(got.as_ref(), Some(if world.rank() == 0 { &b } else { &a }));
+    println!("SCATTER ok on rank {}", world.rank());
 }

@@ -213,7 +213,9 @@ fn gather_lengths(comm: &Comm, mine: i64, how: Lengths) -> Result<Vec<i64>> {
     Ok(all)
 }
 
-/// int counts and displacements from element counts (must fit `int`, as in VTK).
+/// int counts and displacements from element counts. Each count and each displacement must fit
+/// an `int` (the MPI-3 signatures VTK uses); the total may exceed INT_MAX (the last rank's part
+/// may end beyond it).
 fn counts_displs(lens: &[i64]) -> Result<(Vec<c_int>, Vec<c_int>, usize)> {
     let mut counts = Vec::with_capacity(lens.len());
     let mut displs = Vec::with_capacity(lens.len());
@@ -221,10 +223,9 @@ fn counts_displs(lens: &[i64]) -> Result<(Vec<c_int>, Vec<c_int>, usize)> {
     for (r, &l) in lens.iter().enumerate() {
         let l = usize::try_from(l).map_err(|_| Error::new(Status::Protocol, format!("rank {r} sent length {l}")))?;
         counts.push(to_int(l, &format!("rank {r}'s part"))?);
-        displs.push(to_int(total, "gathered total")?);
-        total += l;
+        displs.push(to_int(total, &format!("offset of rank {r}'s part in the gathered result"))?);
+        total = total.checked_add(l).ok_or_else(|| Error::out_of_range("gathered total overflows"))?;
     }
-    to_int(total, "gathered total")?;
     Ok((counts, displs, total))
 }
 
@@ -243,6 +244,14 @@ pub fn gatherv_bytes(
     let nint = to_int(n, "the local part")?;
     let how = Lengths::for_gather(root)?;
     let lens = gather_lengths(comm, n as i64, how)?;
+    // When every rank has the lengths, every rank checks them before the data moves, so a part
+    // that cannot be described with int displacements fails on all ranks alike instead of
+    // leaving the senders in MPI_Gatherv. With the lengths at the root only (VTK 9.1's
+    // sequence) only the root can know; as in VTK, the other ranks then wait.
+    let layout = match how {
+        Lengths::ToAll => Some(counts_displs(&lens)?),
+        Lengths::ToRoot(_) => None,
+    };
     let receives = root.is_none_or(|r| r == comm.rank());
     if !receives {
         // SAFETY: counts/displs/recvbuf are ignored at non-roots.
@@ -264,7 +273,10 @@ pub fn gatherv_bytes(
         )?;
         return Ok(None);
     }
-    let (counts, displs, total) = counts_displs(&lens)?;
+    let (counts, displs, total) = match layout {
+        Some(l) => l,
+        None => counts_displs(&lens)?,
+    };
     let mut out = alloc_bytes(total * elem)?;
     // SAFETY: `out` holds Σcounts elements; counts/displs have `size` entries.
     let rc = unsafe {
@@ -323,20 +335,22 @@ pub fn gather_objects(comm: &Comm, obj: Option<&DataObject>, root: Option<i32>) 
 pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: i32) -> Result<Option<DataObject>> {
     check_root(comm, root)?;
     let size = comm.size() as usize;
-    let mut lens = Vec::new();
-    let mut all = Vec::new();
-    if comm.rank() == root {
-        let objs = objs.ok_or_else(|| Error::new(Status::NullArgument, "the root of a scatter needs the objects"))?;
-        if objs.len() != size {
-            return Err(Error::invalid_argument(format!("{} objects for {size} ranks", objs.len())));
+    // The root prepares everything before the first MPI call. If that fails it still takes part
+    // in the length scatter, sending -1 to every rank, so all ranks return an error instead of
+    // waiting in MPI_Scatterv (this call is vtkwire's own: no VTK peer to stay compatible with).
+    let mut root_error = None;
+    let (mut lens, all, counts, displs) = if comm.rank() == root {
+        match scatter_prepare(objs, size) {
+            Ok(p) => p,
+            Err(e) => {
+                root_error = Some(e);
+                (vec![-1i64; size], Vec::new(), Vec::new(), Vec::new())
+            }
         }
-        for (r, o) in objs.iter().enumerate() {
-            let b = codec::marshal(*o).map_err(|e| e.context(format!("object for rank {r}")))?;
-            lens.push(b.len() as i64);
-            all.extend_from_slice(&b);
-        }
-    }
-    let (counts, displs, _) = if comm.rank() == root { counts_displs(&lens)? } else { (vec![], vec![], 0) };
+    } else {
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new())
+    };
+    let mut all = all;
     let mut mine = 0i64;
     // SAFETY: root sends `size` long longs; everyone receives one.
     check(
@@ -354,6 +368,12 @@ pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: 
         },
         "MPI_Scatter",
     )?;
+    if let Some(e) = root_error {
+        return Err(e);
+    }
+    if mine == -1 {
+        return Err(Error::new(Status::Protocol, format!("the root (rank {root}) of the object scatter failed before sending")));
+    }
     let n = usize::try_from(mine).map_err(|_| Error::new(Status::Protocol, format!("scattered length {mine}")))?;
     let mut buf = alloc_bytes(n)?;
     let (cp, dp) = if comm.rank() == root { (counts.as_ptr(), displs.as_ptr()) } else { (std::ptr::null(), std::ptr::null()) };
@@ -375,6 +395,25 @@ pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: 
         "MPI_Scatterv",
     )?;
     codec::unmarshal(&buf)
+}
+
+/// The root's half of [`scatter_objects`]: lengths, concatenated bytes, counts, displacements.
+#[allow(clippy::type_complexity)]
+fn scatter_prepare(objs: Option<&[Option<&DataObject>]>, size: usize) -> Result<(Vec<i64>, Vec<u8>, Vec<c_int>, Vec<c_int>)> {
+    let objs = objs.ok_or_else(|| Error::new(Status::NullArgument, "the root of a scatter needs the objects"))?;
+    if objs.len() != size {
+        return Err(Error::invalid_argument(format!("{} objects for {size} ranks", objs.len())));
+    }
+    let mut lens = Vec::with_capacity(size);
+    let mut all = Vec::new();
+    for (r, o) in objs.iter().enumerate() {
+        let b = codec::marshal(*o).map_err(|e| e.context(format!("object for rank {r}")))?;
+        lens.push(b.len() as i64);
+        all.try_reserve(b.len()).map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {} bytes", all.len() + b.len())))?;
+        all.extend_from_slice(&b);
+    }
+    let (counts, displs, _) = counts_displs(&lens)?;
+    Ok((lens, all, counts, displs))
 }
 
 fn array_like(template: &DataArray, bytes: &[u8], elements: usize) -> Result<DataArray> {

@@ -162,7 +162,11 @@ impl Request {
     }
 
     fn irecv_in_chunks(&mut self, n: usize, dt: Dt, elem: usize, chunk: usize) -> Result<usize> {
-        self.bufs.push(vec![0u8; n * elem]);
+        let bytes = n.checked_mul(elem).ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
+        let mut buf = Vec::new();
+        buf.try_reserve_exact(bytes).map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {bytes} bytes")))?;
+        buf.resize(bytes, 0);
+        self.bufs.push(buf);
         let idx = self.bufs.len() - 1;
         let mut off = 0;
         loop {
@@ -245,7 +249,9 @@ impl Request {
                 } else {
                     self.bufs.push(Vec::new());
                 }
-                let len = self.tuples as usize * self.comps as usize;
+                let len = (self.tuples as usize)
+                    .checked_mul(self.comps as usize)
+                    .ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
                 let (dt, elem) = crate::model::ScalarType::from_code(self.array_code)
                     .map(wire_type)
                     .and_then(|r| r.ok())
