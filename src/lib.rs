@@ -24,6 +24,9 @@ pub use error::{Error, Result, Status};
 
 pub mod memory;
 
+#[allow(unsafe_code)] // Reason: SSSE3 intrinsics and writes into spare capacity; each use is argued there.
+pub mod swap;
+
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
