@@ -22,8 +22,10 @@ pub mod ffi;
 
 pub use error::{Error, Result, Status};
 
+/// cbindgen:ignore
 pub mod memory;
 
+/// cbindgen:ignore
 #[allow(unsafe_code)] // Reason: SSSE3 intrinsics and writes into spare capacity; each use is argued there.
 pub mod swap;
 
