@@ -15,17 +15,11 @@ pub const STREAM_MIN: usize = 1 << 20;
 /// Copies `src` into `dst` (same length, a multiple of `N`) reversing each `N`-byte word;
 /// streams (non-temporal stores) from [`STREAM_MIN`] bytes on.
 pub fn copy_swapped<const N: usize>(dst: &mut [u8], src: &[u8]) {
-    copy_swapped_as::<N>(dst, src, src.len() >= STREAM_MIN);
-}
-
-/// [`copy_swapped`] with the caller choosing whether to stream (a large array written in
-/// blocks streams every block).
-pub fn copy_swapped_as<const N: usize>(dst: &mut [u8], src: &[u8], stream: bool) {
     assert!(N == 2 || N == 4 || N == 8, "word size {N}");
     assert_eq!(dst.len(), src.len());
     assert_eq!(src.len() % N, 0);
     #[cfg(target_arch = "x86_64")]
-    if stream && std::arch::is_x86_feature_detected!("ssse3") {
+    if src.len() >= STREAM_MIN && std::arch::is_x86_feature_detected!("ssse3") {
         // SAFETY: SSSE3 is present; the lengths were checked above.
         unsafe { x86::copy_swapped_stream::<N>(dst.as_mut_ptr(), src.as_ptr(), src.len(), None) };
         return;

@@ -67,7 +67,7 @@ const N_GATHER: usize = 1_100_000_000;
 const NEED_GIB: u64 = 11;
 const NEED_GATHER_GIB: u64 = 8;
 const NEED_VTK_GIB: u64 = 16;
-const PY: &str = "/usr/bin/python3";
+const PY: &str = harness::VTK_PYTHON;
 
 /// One job at a time (the tests of this binary run on parallel threads otherwise).
 static JOBS: Mutex<()> = Mutex::new(());
@@ -201,14 +201,6 @@ fn gatherv_beyond_int_max() {
     assert_lines(ok, &out, &err, &["gatherv_array 2 x 1.1 G u8 ok", "rank 0 done", "rank 1 done"]);
 }
 
-fn have_vtk() -> Result<(), String> {
-    let out = Command::new(PY)
-        .args(["-c", "import mpi4py.MPI, numpy, vtkmodules.vtkParallelMPI"])
-        .output()
-        .map_err(|e| format!("{PY}: {e}"))?;
-    if out.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&out.stderr).into_owned()) }
-}
-
 #[test]
 fn vtk_big_interop() {
     if std::env::var_os(CHILD).is_some() {
@@ -218,7 +210,7 @@ fn vtk_big_interop() {
         eprintln!("NOTICE: skipping the >2 GiB VTK interop test: vtkwire is built against MPICH; Debian's VTK uses Open MPI");
         return;
     }
-    if let Err(e) = have_vtk() {
+    if let Err(e) = harness::have_vtk_mpi(&["numpy"]) {
         return skip_or_fail(&format!("Debian's python3-vtk9 with MPI, numpy and python3-mpi4py are needed ({e})"));
     }
     let Some(_one) = may_run(NEED_VTK_GIB, true) else { return };

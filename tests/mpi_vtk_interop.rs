@@ -23,6 +23,9 @@
 //! is set: then it fails. A vtkwire built against MPICH skips it (Debian's mpi4py and VTK are
 //! Open MPI builds).
 
+#[path = "mpi/harness.rs"]
+mod harness;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -35,21 +38,13 @@ use vtkwire::model::{DataArray, DataObject};
 use vtkwire::mpi::comm::Comm;
 use vtkwire::mpi::{collective, protocol, sys};
 
-const PY: &str = "/usr/bin/python3";
+const PY: &str = harness::VTK_PYTHON;
 
 fn skip_or_fail(why: &str) {
     if std::env::var_os("CI").is_some() {
         panic!("VTK MPI interop cannot run in CI: {why}");
     }
     eprintln!("NOTICE: skipping the VTK MPI interop test: {why}");
-}
-
-fn have_vtk() -> Result<(), String> {
-    let out = Command::new(PY)
-        .args(["-c", "import mpi4py.MPI, vtkmodules.vtkParallelMPI"])
-        .output()
-        .map_err(|e| format!("{PY}: {e}"))?;
-    if out.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&out.stderr).into_owned()) }
 }
 
 #[test]
@@ -61,7 +56,7 @@ fn vtk_mpi_interop() {
         eprintln!("NOTICE: skipping the VTK MPI interop test: vtkwire is built against MPICH; Debian's VTK uses Open MPI");
         return;
     }
-    if let Err(e) = have_vtk() {
+    if let Err(e) = harness::have_vtk_mpi(&[]) {
         return skip_or_fail(&format!("Debian's python3-vtk9 with MPI and python3-mpi4py are needed ({e})"));
     }
     if Command::new("mpirun.openmpi").arg("--version").output().is_err() {

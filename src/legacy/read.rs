@@ -474,14 +474,10 @@ impl<'a> Parser<'a> {
 
     /// `OFFSETS` values, and whether they never decrease (binary: checked while decoding).
     fn offsets(&mut self, ty: &str, n: usize) -> Result<(Vec<i64>, bool)> {
-        if self.binary && matches!(ty, "int" | "vtkidtype" | "long" | "vtktypeint64") {
-            let size = if matches!(ty, "int" | "vtkidtype") { 4 } else { 8 };
-            self.rest_of_line()?;
-            let bytes = n.checked_mul(size).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
-            let raw = self.take(bytes, "integer array")?;
+        if let Some((raw, size)) = self.binary_ints(ty, n)? {
             return Ok(get_be_offsets(raw, n, size));
         }
-        let v = self.ints(ty, n)?;
+        let v = self.ascii_ints(n)?;
         let monotone = v.windows(2).all(|w| w[0] <= w[1]);
         Ok((v, monotone))
     }
@@ -494,28 +490,41 @@ impl<'a> Parser<'a> {
     /// Like [`Self::ints`]; with `points`, also whether every value is in `0..points`
     /// (checked in the decoding pass, block by block).
     fn ids(&mut self, ty: &str, n: usize, points: Option<usize>) -> Result<(Vec<i64>, bool)> {
+        if let Some((raw, size)) = self.binary_ints(ty, n)? {
+            return Ok(if size == 4 { get_be_ids32(raw, n, points) } else { get_be_ids(raw, n, points) });
+        }
+        let v = self.ascii_ints(n)?;
+        let ok = points.is_some_and(|p| ids_below(&v, p));
+        Ok((v, ok))
+    }
+
+    /// Checks a cell-array integer type; in a binary file, takes the `n` values' bytes and
+    /// returns them with the element size (4 or 8). `None` in an ASCII file.
+    fn binary_ints(&mut self, ty: &str, n: usize) -> Result<Option<(&'a [u8], usize)>> {
         let at = self.pos;
         let size = match ty {
             "int" | "vtkidtype" => 4,
             "long" | "vtktypeint64" => 8,
             _ => return Err(self.err_at(at, Status::Parse, format!("cell arrays cannot be of type '{ty}'"))),
         };
-        if self.binary {
-            self.rest_of_line()?;
-            let bytes = n.checked_mul(size).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
-            let raw = self.take(bytes, "integer array")?;
-            Ok(if size == 4 { get_be_ids32(raw, n, points) } else { get_be_ids(raw, n, points) })
-        } else {
-            if n > self.remaining() {
-                return Err(self.err(Status::Truncated, format!("{n} integers announced, only {} bytes remain", self.remaining())));
-            }
-            let mut v = Vec::with_capacity(n);
-            for _ in 0..n {
-                v.push(self.parse_num::<i64>("integer")?);
-            }
-            let ok = points.is_some_and(|p| ids_below(&v, p));
-            Ok((v, ok))
+        if !self.binary {
+            return Ok(None);
         }
+        self.rest_of_line()?;
+        let bytes = n.checked_mul(size).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
+        Ok(Some((self.take(bytes, "integer array")?, size)))
+    }
+
+    /// `n` ASCII integers.
+    fn ascii_ints(&mut self, n: usize) -> Result<Vec<i64>> {
+        if n > self.remaining() {
+            return Err(self.err(Status::Truncated, format!("{n} integers announced, only {} bytes remain", self.remaining())));
+        }
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.parse_num::<i64>("integer")?);
+        }
+        Ok(v)
     }
 
     /// `CELL_TYPES` values (after the count): `int`s that must fit a byte.

@@ -10,6 +10,21 @@ use std::process::{Command, Output};
 
 use vtkwire::mpi::sys;
 
+/// The interpreter with Debian's VTK 9.1 (built against Open MPI) and mpi4py.
+pub const VTK_PYTHON: &str = "/usr/bin/python3";
+
+/// Whether [`VTK_PYTHON`] can import mpi4py, VTK's MPI controller and `extra` modules; the
+/// error text otherwise (for the skip notice, or the failure under `CI`).
+pub fn have_vtk_mpi(extra: &[&str]) -> Result<(), String> {
+    let mut modules = vec!["mpi4py.MPI", "vtkmodules.vtkParallelMPI"];
+    modules.extend_from_slice(extra);
+    let out = Command::new(VTK_PYTHON)
+        .args(["-c", &format!("import {}", modules.join(", "))])
+        .output()
+        .map_err(|e| format!("{VTK_PYTHON}: {e}"))?;
+    if out.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&out.stderr).into_owned()) }
+}
+
 /// Seconds before a launched program is killed.
 pub const TIMEOUT_SECS: &str = "180";
 
