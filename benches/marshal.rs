@@ -58,7 +58,10 @@ fn main() {
     // VTKWIRE_BENCH_VTK=0 skips the comparison with VTK (e.g. when profiling vtkwire alone).
     let want_vtk = std::env::var("VTKWIRE_BENCH_VTK").map_or(true, |v| v != "0");
     let vtk = want_vtk
-        && Command::new("/usr/bin/python3").args(["-c", "import vtkmodules.vtkParallelCore"]).output().is_ok_and(|o| o.status.success());
+        && Command::new("/usr/bin/python3")
+            .args(["-c", "import vtkmodules.vtkParallelCore"])
+            .output()
+            .is_ok_and(|o| o.status.success());
     let reps: usize = std::env::var("VTKWIRE_BENCH_REPS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
     let dir = std::env::temp_dir().join(format!("vtkwire-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -85,7 +88,23 @@ fn main() {
     }
     println!(
         "{:<32} {:>6} {:>7} {:>7} {:>7} {:>7} | {:>5} {:>5} {:>5} | {:>6} {:>6} {:>6} {:>5} {:>5} {:>5} | {:>6} {:>6}",
-        "object", "MB", "memcpy", "marsh", "m_into", "unmar", "m/mc", "i/mc", "u/mc", "c_copy", "c_mar", "c_unm", "cm/cc", "cu/cc", "mem", "m:VTK", "u:VTK"
+        "object",
+        "MB",
+        "memcpy",
+        "marsh",
+        "m_into",
+        "unmar",
+        "m/mc",
+        "i/mc",
+        "u/mc",
+        "c_copy",
+        "c_mar",
+        "c_unm",
+        "cm/cc",
+        "cu/cc",
+        "mem",
+        "m:VTK",
+        "u:VTK"
     );
     for (label, class, obj) in &cases {
         let bytes = marshal(Some(obj)).unwrap();
@@ -125,7 +144,8 @@ fn main() {
             cold_best(reps, || drop(black_box(unmarshal(&bytes).unwrap()))),
         );
         // Memory: peak resident growth during one cold marshal, over the marshaled size.
-        let mem = peak_growth(|| drop(black_box(marshal(Some(obj)).unwrap()))).map_or("-".to_string(), |g| format!("{:.2}", g as f64 / bytes.len() as f64));
+        let mem = peak_growth(|| drop(black_box(marshal(Some(obj)).unwrap())))
+            .map_or("-".to_string(), |g| format!("{:.2}", g as f64 / bytes.len() as f64));
         let mut vtk_cols = (String::from("-"), String::from("-"));
         if vtk {
             let path = dir.join(format!("{class}.bin"));

@@ -104,11 +104,15 @@ fn relaunch(vtk_times: Option<String>, vtk_note: String) -> ! {
 /// VTK-to-VTK times, measured before MPI starts in this process: `"pp,st;pp,st;pp,st"` (seconds,
 /// `-` where missing) in [`CASES`] order, and a note for the legend.
 fn vtk_reference() -> (Option<String>, String) {
-    if std::env::var("VTKWIRE_BENCH_VTK").is_ok_and(|v| v == "0") || std::env::var_os("VTKWIRE_BENCH_PROFILE").is_some() {
+    if std::env::var("VTKWIRE_BENCH_VTK").is_ok_and(|v| v == "0") || std::env::var_os("VTKWIRE_BENCH_PROFILE").is_some()
+    {
         return (None, "VTK skipped (VTKWIRE_BENCH_VTK=0)".into());
     }
     if sys::built_flavour() != sys::Flavour::OpenMpi {
-        return (None, "VTK skipped: Debian's VTK and mpi4py are built against Open MPI, this bench against MPICH".into());
+        return (
+            None,
+            "VTK skipped: Debian's VTK and mpi4py are built against Open MPI, this bench against MPICH".into(),
+        );
     }
     let probe = Command::new("/usr/bin/python3").args(["-c", "import vtkmodules.vtkParallelMPI, mpi4py"]).output();
     if !probe.is_ok_and(|o| o.status.success()) {
@@ -135,7 +139,9 @@ fn vtk_reference() -> (Option<String>, String) {
         sizes.push(bytes.len());
         cmd.arg(class).arg(&path);
     }
-    eprintln!("mpi_send: timing VTK-to-VTK first (mpirun.openmpi -n 2 /usr/bin/python3 {script} …; two to three minutes)…");
+    eprintln!(
+        "mpi_send: timing VTK-to-VTK first (mpirun.openmpi -n 2 /usr/bin/python3 {script} …; two to three minutes)…"
+    );
     let t = Instant::now();
     let out = cmd.output();
     let _ = std::fs::remove_dir_all(&dir);
@@ -169,7 +175,9 @@ fn vtk_reference() -> (Option<String>, String) {
 
 fn raw_send(comm: &Comm, b: &[u8], peer: i32, tag: i32) {
     // SAFETY: b.len() bytes; the objects here stay far below INT_MAX bytes.
-    let rc = unsafe { mpi_sys::MPI_Send(sys::buf(b.as_ptr()), b.len() as i32, sys::Dt::Char.handle(), peer, tag, comm.raw()) };
+    let rc = unsafe {
+        mpi_sys::MPI_Send(sys::buf(b.as_ptr()), b.len() as i32, sys::Dt::Char.handle(), peer, tag, comm.raw())
+    };
     assert_eq!(rc, 0);
 }
 
@@ -177,7 +185,15 @@ fn raw_recv(comm: &Comm, b: &mut [u8], peer: i32, tag: i32) {
     let mut st = sys::empty_status();
     // SAFETY: as above.
     let rc = unsafe {
-        mpi_sys::MPI_Recv(sys::buf_mut(b.as_mut_ptr()), b.len() as i32, sys::Dt::Char.handle(), peer, tag, comm.raw(), &mut st)
+        mpi_sys::MPI_Recv(
+            sys::buf_mut(b.as_mut_ptr()),
+            b.len() as i32,
+            sys::Dt::Char.handle(),
+            peer,
+            tag,
+            comm.raw(),
+            &mut st,
+        )
     };
     assert_eq!(rc, 0);
 }
@@ -188,7 +204,15 @@ fn raw_recv_new(comm: &Comm, n: usize, peer: i32, tag: i32) -> Vec<u8> {
     let mut st = sys::empty_status();
     // SAFETY: the capacity holds n bytes; MPI writes them (checked below) before set_len.
     let rc = unsafe {
-        mpi_sys::MPI_Recv(sys::buf_mut(b.as_mut_ptr()), n as i32, sys::Dt::Char.handle(), peer, tag, comm.raw(), &mut st)
+        mpi_sys::MPI_Recv(
+            sys::buf_mut(b.as_mut_ptr()),
+            n as i32,
+            sys::Dt::Char.handle(),
+            peer,
+            tag,
+            comm.raw(),
+            &mut st,
+        )
     };
     assert_eq!(rc, 0);
     let mut count = 0;
@@ -298,7 +322,9 @@ fn measure(comm: &Comm, case: usize, reps: usize, k: usize, only: Option<&str>) 
         }
     };
     let bytes_ref = &bytes;
-    let mut raw = |send: bool| if send { raw_send(comm, bytes_ref, peer, TAG_RAW) } else { raw_recv(comm, &mut buf, peer, TAG_RAW) };
+    let mut raw = |send: bool| {
+        if send { raw_send(comm, bytes_ref, peer, TAG_RAW) } else { raw_recv(comm, &mut buf, peer, TAG_RAW) }
+    };
     let mut raw_new = |send: bool| {
         if send {
             raw_send(comm, bytes_ref, peer, TAG_RAW);
@@ -361,10 +387,8 @@ fn measure(comm: &Comm, case: usize, reps: usize, k: usize, only: Option<&str>) 
 /// VTK's (ping-pong, streaming) seconds per case, from the parent process.
 fn vtk_times() -> Vec<Option<(f64, f64)>> {
     let s = std::env::var("VTKWIRE_BENCH_VTK_TIMES").unwrap_or_default();
-    let mut v: Vec<Option<(f64, f64)>> = s
-        .split(';')
-        .map(|p| p.split_once(',').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))))
-        .collect();
+    let mut v: Vec<Option<(f64, f64)>> =
+        s.split(';').map(|p| p.split_once(',').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))).collect();
     v.resize(CASES.len(), None);
     v
 }
@@ -444,7 +468,9 @@ fn main() {
             |t| (t.pp_raw, t.pp_protocol, t.pp_object),
         );
         print_scheme(
-            &format!("streaming ({k} objects back to back + 0-byte ack, per object: marshal of i+1 overlaps unmarshal of i)"),
+            &format!(
+                "streaming ({k} objects back to back + 0-byte ack, per object: marshal of i+1 overlaps unmarshal of i)"
+            ),
             &all,
             &vtk_st,
             |t| (t.st_raw, t.st_protocol, t.st_object),
@@ -477,8 +503,12 @@ fn main() {
         println!("  object   = vtkwire_object_send/vtkwire_object_recv end to end: marshal, 8 messages, unmarshal");
         println!("             into a new object, free it");
         println!("  p/raw, o/raw = protocol, object throughput as a fraction of raw measured the same way in the same");
-        println!("             run; target for object: ≥ {TARGET}x raw (≥0.3? column; VTK 9.1 was measured at about 0.015x)");
-        println!("  VTK      = VTK-to-VTK controller.Send(obj)/ReceiveDataObject, same scheme (tests/vtk/bench_vtk_mpi.py);");
+        println!(
+            "             run; target for object: ≥ {TARGET}x raw (≥0.3? column; VTK 9.1 was measured at about 0.015x)"
+        );
+        println!(
+            "  VTK      = VTK-to-VTK controller.Send(obj)/ReceiveDataObject, same scheme (tests/vtk/bench_vtk_mpi.py);"
+        );
         println!("             o/VTK = vtkwire object throughput / VTK's (VTK measured just before, same machine).");
         println!("             {}", std::env::var("VTKWIRE_BENCH_VTK_NOTE").unwrap_or_default());
         println!("  breakdown (ms per object):");

@@ -118,7 +118,12 @@ mod x86 {
     /// # Safety
     /// SSSE3 present; `dst` and `src` valid for `len` bytes (a multiple of N), not overlapping.
     #[target_feature(enable = "ssse3")]
-    pub unsafe fn copy_swapped_stream<const N: usize>(dst: *mut u8, src: *const u8, len: usize, limit: Option<u64>) -> bool {
+    pub unsafe fn copy_swapped_stream<const N: usize>(
+        dst: *mut u8,
+        src: *const u8,
+        len: usize,
+        limit: Option<u64>,
+    ) -> bool {
         let h = (dst as usize).wrapping_neg() & 15;
         let h = h.min(len);
         // SAFETY (whole body): every access is below `len` by the loop bounds; stores at
@@ -148,7 +153,10 @@ mod x86 {
                     };
                     if limit.is_some() {
                         // 0 <= x < limit <= 2^63: x has the top bit clear and x - limit has it set.
-                        acc = _mm_or_si128(acc, _mm_or_si128(out, _mm_andnot_si128(_mm_sub_epi64(out, lim), _mm_set1_epi8(-1))));
+                        acc = _mm_or_si128(
+                            acc,
+                            _mm_or_si128(out, _mm_andnot_si128(_mm_sub_epi64(out, lim), _mm_set1_epi8(-1))),
+                        );
                     }
                     _mm_stream_si128(dst.add(p).cast(), out);
                     lo = hi;
@@ -192,8 +200,14 @@ mod tests {
                     let s = &src[src_off..src_off + len];
                     let mut buf = vec![0xA5u8; len + 32];
                     copy_swapped::<N>(&mut buf[mis..mis + len], s);
-                    assert!(buf[mis..mis + len] == reference::<N>(s)[..], "N={N} len={len} mis={mis} src_off={src_off}");
-                    assert!(buf[..mis].iter().chain(&buf[mis + len..]).all(|&b| b == 0xA5), "wrote outside: N={N} len={len} mis={mis}");
+                    assert!(
+                        buf[mis..mis + len] == reference::<N>(s)[..],
+                        "N={N} len={len} mis={mis} src_off={src_off}"
+                    );
+                    assert!(
+                        buf[..mis].iter().chain(&buf[mis + len..]).all(|&b| b == 0xA5),
+                        "wrote outside: N={N} len={len} mis={mis}"
+                    );
                 }
             }
         }

@@ -3,11 +3,11 @@
 use std::ffi::CStr;
 use std::ptr::{null, null_mut};
 
+use vtkwire::Status;
 use vtkwire::ffi::constants::*;
 use vtkwire::ffi::marshal::*;
 use vtkwire::ffi::object::*;
 use vtkwire::ffi::status::vtkwire_last_error;
-use vtkwire::Status;
 
 fn last_error() -> String {
     unsafe { CStr::from_ptr(vtkwire_last_error()) }.to_string_lossy().into_owned()
@@ -21,9 +21,23 @@ fn ok(s: Status) {
 fn image() -> *mut vtkwire_object {
     let mut o = null_mut();
     unsafe {
-        ok(vtkwire_image_data_new([2i32, 3, 0, 1, 5, 5].as_ptr(), [0.5f64, 1.0 / 3.0, -2.0].as_ptr(), [0.1f64, 0.2, 1.23456789].as_ptr(), &mut o));
+        ok(vtkwire_image_data_new(
+            [2i32, 3, 0, 1, 5, 5].as_ptr(),
+            [0.5f64, 1.0 / 3.0, -2.0].as_ptr(),
+            [0.1f64, 0.2, 1.23456789].as_ptr(),
+            &mut o,
+        ));
         let v = [-1i16, 999, 1999, 2999];
-        ok(vtkwire_object_add_array_data(o, VTKWIRE_ASSOCIATION_POINT, c"density".as_ptr(), VTKWIRE_TYPE_SHORT, v.as_ptr().cast(), 4, 1, null_mut()));
+        ok(vtkwire_object_add_array_data(
+            o,
+            VTKWIRE_ASSOCIATION_POINT,
+            c"density".as_ptr(),
+            VTKWIRE_TYPE_SHORT,
+            v.as_ptr().cast(),
+            4,
+            1,
+            null_mut(),
+        ));
         ok(vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ROLE_SCALARS, c"density".as_ptr()));
         ok(vtkwire_image_data_set_direction(o, [0f64, 1., 0., -1., 0., 0., 0., 0., 1.].as_ptr()));
     }
@@ -45,7 +59,11 @@ fn marshal_unmarshal_round_trip_is_exact() {
         assert_eq!(size, n);
         let mut back = null_mut();
         ok(vtkwire_unmarshal(b, n, &mut back));
-        assert_eq!(*object_ref(back, "b").unwrap(), *object_ref(o, "o").unwrap(), "bit-exact incl. direction and origin");
+        assert_eq!(
+            *object_ref(back, "b").unwrap(),
+            *object_ref(o, "o").unwrap(),
+            "bit-exact incl. direction and origin"
+        );
         // Caller buffer: too small writes nothing, exact size works.
         let mut buf = vec![0xAAu8; n];
         let mut wrote = 0usize;
@@ -165,7 +183,12 @@ fn triangle_built_from_c_marshals_to_vtk_bytes() {
         ok(vtkwire_poly_data_set_cells(o, VTKWIRE_POLY_POLYS, [0i64, 3].as_ptr(), 2, [0i64, 1, 2].as_ptr(), 3));
         let (mut b, mut n) = (null_mut(), 0usize);
         ok(vtkwire_marshal(o, &mut b, &mut n));
-        assert_eq!(std::slice::from_raw_parts(b, n), &want[..], "{}", String::from_utf8_lossy(std::slice::from_raw_parts(b, n)));
+        assert_eq!(
+            std::slice::from_raw_parts(b, n),
+            &want[..],
+            "{}",
+            String::from_utf8_lossy(std::slice::from_raw_parts(b, n))
+        );
         vtkwire_bytes_free(b, n);
         vtkwire_object_free(o);
     }

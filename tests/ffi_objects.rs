@@ -1,14 +1,14 @@
 //! The C ABI from Rust: every object type built and read back bit-exactly, and every pointer
 //! argument of every export tried with NULL, every enum-like argument with bad values.
 
-use std::ffi::{c_char, c_void, CStr};
+use std::ffi::{CStr, c_char, c_void};
 use std::ptr::{null, null_mut};
 
+use vtkwire::Status;
 use vtkwire::ffi::array::*;
 use vtkwire::ffi::constants::*;
 use vtkwire::ffi::object::*;
 use vtkwire::ffi::status::*;
-use vtkwire::Status;
 
 fn last_error() -> String {
     unsafe { CStr::from_ptr(vtkwire_last_error()) }.to_string_lossy().into_owned()
@@ -63,7 +63,16 @@ fn poly_data_round_trip_through_getters() {
         let vals: [f64; 3] = [f64::from_bits(0x7ff8_0000_dead_beef), -0.0, f64::MIN_POSITIVE];
         let name = c"température ρ";
         let mut idx = 99usize;
-        ok(vtkwire_object_add_array_data(o, VTKWIRE_ASSOCIATION_POINT, name.as_ptr(), VTKWIRE_TYPE_DOUBLE, vals.as_ptr().cast(), 3, 1, &mut idx));
+        ok(vtkwire_object_add_array_data(
+            o,
+            VTKWIRE_ASSOCIATION_POINT,
+            name.as_ptr(),
+            VTKWIRE_TYPE_DOUBLE,
+            vals.as_ptr().cast(),
+            3,
+            1,
+            &mut idx,
+        ));
         assert_eq!(idx, 0);
         ok(vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ROLE_SCALARS, name.as_ptr()));
         let mut a = null();
@@ -79,7 +88,16 @@ fn poly_data_round_trip_through_getters() {
         assert_eq!(str_of(np, nl), "température ρ");
         // A point-data array with the wrong tuple count is caught by validation.
         let two = [1i32, 2];
-        ok(vtkwire_object_add_array_data(o, VTKWIRE_ASSOCIATION_POINT, c"short".as_ptr(), VTKWIRE_TYPE_INT, two.as_ptr().cast(), 2, 1, null_mut()));
+        ok(vtkwire_object_add_array_data(
+            o,
+            VTKWIRE_ASSOCIATION_POINT,
+            c"short".as_ptr(),
+            VTKWIRE_TYPE_INT,
+            two.as_ptr().cast(),
+            2,
+            1,
+            null_mut(),
+        ));
         fails(vtkwire_object_validate(o), Status::InvalidObject, "expected 3");
         ok(vtkwire_object_remove_array(o, VTKWIRE_ASSOCIATION_POINT, 1));
         ok(vtkwire_object_validate(o));
@@ -114,7 +132,11 @@ fn every_type_builds_and_reports_its_vtk_code() {
         let z = [5i32];
         ok(vtkwire_rectilinear_grid_set_coordinates(o, 0, VTKWIRE_TYPE_DOUBLE, x.as_ptr().cast(), 3));
         ok(vtkwire_rectilinear_grid_set_coordinates(o, 1, VTKWIRE_TYPE_FLOAT, y.as_ptr().cast(), 2));
-        fails(vtkwire_rectilinear_grid_set_coordinates(o, 2, VTKWIRE_TYPE_INT, z.as_ptr().cast(), 2), Status::InvalidObject, "needs 1");
+        fails(
+            vtkwire_rectilinear_grid_set_coordinates(o, 2, VTKWIRE_TYPE_INT, z.as_ptr().cast(), 2),
+            Status::InvalidObject,
+            "needs 1",
+        );
         ok(vtkwire_rectilinear_grid_set_coordinates(o, 2, VTKWIRE_TYPE_INT, z.as_ptr().cast(), 1));
         objs.push((o, VTKWIRE_OBJECT_RECTILINEAR_GRID));
         ok(vtkwire_structured_grid_new(ext.as_ptr(), &mut o));
@@ -132,7 +154,16 @@ fn every_type_builds_and_reports_its_vtk_code() {
         objs.push((o, VTKWIRE_OBJECT_UNSTRUCTURED_GRID));
         ok(vtkwire_table_new(&mut o));
         let col = [1i64, i64::MIN, i64::MAX];
-        ok(vtkwire_object_add_array_data(o, VTKWIRE_ASSOCIATION_ROW, c"id".as_ptr(), VTKWIRE_TYPE_LONG_LONG, col.as_ptr().cast(), 3, 1, null_mut()));
+        ok(vtkwire_object_add_array_data(
+            o,
+            VTKWIRE_ASSOCIATION_ROW,
+            c"id".as_ptr(),
+            VTKWIRE_TYPE_LONG_LONG,
+            col.as_ptr().cast(),
+            3,
+            1,
+            null_mut(),
+        ));
         objs.push((o, VTKWIRE_OBJECT_TABLE));
         let e = [0i64, 1, 1, 2, 2, 0];
         ok(vtkwire_directed_graph_new(3, e.as_ptr(), 3, &mut o));
@@ -154,7 +185,11 @@ fn every_type_builds_and_reports_its_vtk_code() {
         let mut g = null_mut();
         ok(vtkwire_image_data_new([0i32, 4, 0, 4, 0, 4].as_ptr(), [0.0f64; 3].as_ptr(), [1.0f64; 3].as_ptr(), &mut g));
         ok(vtkwire_amr_add_block(o, 0, [0i32, 0, 0, 3, 3, 3].as_ptr(), g, null_mut()));
-        fails(vtkwire_amr_add_block(o, 0, [0i32, 0, 0, 4, 3, 3].as_ptr(), g, null_mut()), Status::InvalidObject, "axis 0");
+        fails(
+            vtkwire_amr_add_block(o, 0, [0i32, 0, 0, 4, 3, 3].as_ptr(), g, null_mut()),
+            Status::InvalidObject,
+            "axis 0",
+        );
         ok(vtkwire_amr_add_block(o, 0, [4i32, 4, 4, 5, 5, 5].as_ptr(), null(), null_mut()));
         vtkwire_object_free(g);
         objs.push((o, VTKWIRE_OBJECT_OVERLAPPING_AMR));
@@ -224,22 +259,54 @@ fn cell_layout_errors_name_the_index() {
     let o = poly();
     unsafe {
         let conn = [0i64, 1, 2];
-        fails(vtkwire_poly_data_set_cells(o, VTKWIRE_POLY_LINES, [1i64, 3].as_ptr(), 2, conn.as_ptr(), 3), Status::InvalidArgument, "offsets[0]");
-        fails(vtkwire_poly_data_set_cells(o, VTKWIRE_POLY_LINES, [0i64, 2, 1, 3].as_ptr(), 4, conn.as_ptr(), 3), Status::InvalidArgument, "index 2");
-        fails(vtkwire_poly_data_set_cells(o, VTKWIRE_POLY_LINES, [0i64, 2].as_ptr(), 2, conn.as_ptr(), 3), Status::InvalidArgument, "last offset");
-        fails(vtkwire_poly_data_set_cells(o, 4, [0i64, 3].as_ptr(), 2, conn.as_ptr(), 3), Status::InvalidArgument, "kind");
-        fails(vtkwire_poly_data_set_cells_legacy(o, VTKWIRE_POLY_LINES, [3i64, 0, 1].as_ptr(), 3), Status::InvalidArgument, "past the end");
+        fails(
+            vtkwire_poly_data_set_cells(o, VTKWIRE_POLY_LINES, [1i64, 3].as_ptr(), 2, conn.as_ptr(), 3),
+            Status::InvalidArgument,
+            "offsets[0]",
+        );
+        fails(
+            vtkwire_poly_data_set_cells(o, VTKWIRE_POLY_LINES, [0i64, 2, 1, 3].as_ptr(), 4, conn.as_ptr(), 3),
+            Status::InvalidArgument,
+            "index 2",
+        );
+        fails(
+            vtkwire_poly_data_set_cells(o, VTKWIRE_POLY_LINES, [0i64, 2].as_ptr(), 2, conn.as_ptr(), 3),
+            Status::InvalidArgument,
+            "last offset",
+        );
+        fails(
+            vtkwire_poly_data_set_cells(o, 4, [0i64, 3].as_ptr(), 2, conn.as_ptr(), 3),
+            Status::InvalidArgument,
+            "kind",
+        );
+        fails(
+            vtkwire_poly_data_set_cells_legacy(o, VTKWIRE_POLY_LINES, [3i64, 0, 1].as_ptr(), 3),
+            Status::InvalidArgument,
+            "past the end",
+        );
         ok(vtkwire_poly_data_set_cells_legacy(o, VTKWIRE_POLY_LINES, [2i64, 0, 1, 2, 1, 2].as_ptr(), 6));
         let (mut po, mut no, mut pc, mut nc) = (null(), 0usize, null(), 0usize);
         ok(vtkwire_poly_data_cells(o, VTKWIRE_POLY_LINES, &mut po, &mut no, &mut pc, &mut nc));
         assert_eq!(std::slice::from_raw_parts(po, no), &[0, 2, 4]);
         let mut ug = null_mut();
         ok(vtkwire_unstructured_grid_new(&mut ug));
-        fails(vtkwire_unstructured_grid_set_cells(ug, [200u8].as_ptr(), 1, [0i64, 3].as_ptr(), 2, conn.as_ptr(), 3), Status::InvalidObject, "unknown cell type 200");
+        fails(
+            vtkwire_unstructured_grid_set_cells(ug, [200u8].as_ptr(), 1, [0i64, 3].as_ptr(), 2, conn.as_ptr(), 3),
+            Status::InvalidObject,
+            "unknown cell type 200",
+        );
         ok(vtkwire_unstructured_grid_set_cells(ug, [10u8].as_ptr(), 1, [0i64, 3].as_ptr(), 2, conn.as_ptr(), 3));
         fails(vtkwire_object_validate(ug), Status::InvalidObject, "tetra has 4 points");
         // A polyhedron face stream that runs past its cell.
-        ok(vtkwire_unstructured_grid_set_cells(ug, [42u8].as_ptr(), 1, [0i64, 3].as_ptr(), 2, [2i64, 3, 0].as_ptr(), 3));
+        ok(vtkwire_unstructured_grid_set_cells(
+            ug,
+            [42u8].as_ptr(),
+            1,
+            [0i64, 3].as_ptr(),
+            2,
+            [2i64, 3, 0].as_ptr(),
+            3,
+        ));
         fails(vtkwire_object_validate(ug), Status::InvalidObject, "face 0 claims 3 points");
         vtkwire_object_free(ug);
         vtkwire_object_free(o);
@@ -265,7 +332,8 @@ fn arrays_of_every_type_copy_and_borrow() {
         (VTKWIRE_TYPE_ID_TYPE, 8),
     ];
     // 8-byte aligned storage with a recognisable byte pattern.
-    let backing: Vec<u64> = (0..12u64).map(|i| 0x0102_0304_0506_0708u64.wrapping_mul(i + 1) ^ 0xff00_ff00_ff00_ff00).collect();
+    let backing: Vec<u64> =
+        (0..12u64).map(|i| 0x0102_0304_0506_0708u64.wrapping_mul(i + 1) ^ 0xff00_ff00_ff00_ff00).collect();
     let bytes = bytemuck_bytes(&backing);
     for (ty, size) in numeric {
         unsafe {
@@ -299,7 +367,11 @@ fn arrays_of_every_type_copy_and_borrow() {
         let (mut np, mut nl) = (null(), 7usize);
         ok(vtkwire_array_name(a, &mut np, &mut nl));
         assert!(np.is_null() && nl == 0, "unnamed stays unnamed");
-        fails(vtkwire_array_new_borrowed(null(), VTKWIRE_TYPE_BIT, [0u8].as_ptr().cast(), 1, 1, &mut a), Status::WrongArrayType, "bit");
+        fails(
+            vtkwire_array_new_borrowed(null(), VTKWIRE_TYPE_BIT, [0u8].as_ptr().cast(), 1, 1, &mut a),
+            Status::WrongArrayType,
+            "bit",
+        );
         vtkwire_array_free(a);
         // Strings, unicode included.
         let vals = [c"alpha".as_ptr(), c"".as_ptr(), c"ünïcødé ✓".as_ptr()];
@@ -331,7 +403,18 @@ fn arrays_of_every_type_copy_and_borrow() {
         assert_eq!(std::slice::from_raw_parts(rgba, 4 * nc), &[255, 0, 0, 255, 0, 0, 255, 128]);
         // Misaligned borrowed memory is refused rather than read.
         let raw = [0u64; 3];
-        fails(vtkwire_array_new_borrowed(null(), VTKWIRE_TYPE_DOUBLE, raw.as_ptr().cast::<u8>().add(1).cast(), 2, 1, &mut v as *mut _), Status::InvalidArgument, "aligned");
+        fails(
+            vtkwire_array_new_borrowed(
+                null(),
+                VTKWIRE_TYPE_DOUBLE,
+                raw.as_ptr().cast::<u8>().add(1).cast(),
+                2,
+                1,
+                &mut v as *mut _,
+            ),
+            Status::InvalidArgument,
+            "aligned",
+        );
         vtkwire_array_free(v);
     }
 }
@@ -341,18 +424,43 @@ fn array_roles_are_checked() {
     let o = poly();
     unsafe {
         let v2 = [0f32; 6];
-        ok(vtkwire_object_add_array_data(o, VTKWIRE_ASSOCIATION_POINT, c"two".as_ptr(), VTKWIRE_TYPE_FLOAT, v2.as_ptr().cast(), 3, 2, null_mut()));
-        fails(vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ROLE_VECTORS, c"two".as_ptr()), Status::InvalidArgument, "3 components");
+        ok(vtkwire_object_add_array_data(
+            o,
+            VTKWIRE_ASSOCIATION_POINT,
+            c"two".as_ptr(),
+            VTKWIRE_TYPE_FLOAT,
+            v2.as_ptr().cast(),
+            3,
+            2,
+            null_mut(),
+        ));
+        fails(
+            vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ROLE_VECTORS, c"two".as_ptr()),
+            Status::InvalidArgument,
+            "3 components",
+        );
         ok(vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ROLE_TCOORDS, c"two".as_ptr()));
-        fails(vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, 8, c"two".as_ptr()), Status::InvalidArgument, "role");
+        fails(
+            vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, 8, c"two".as_ptr()),
+            Status::InvalidArgument,
+            "role",
+        );
         fails(vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, 0, c"nope".as_ptr()), Status::NotFound, "nope");
-        fails(vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_ROW, 0, c"two".as_ptr()), Status::WrongObjectType, "row data");
+        fails(
+            vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_ROW, 0, c"two".as_ptr()),
+            Status::WrongObjectType,
+            "row data",
+        );
         let mut n = 0usize;
         fails(vtkwire_object_array_count(o, 3, &mut n), Status::InvalidArgument, "association");
         let mut a = null();
         ok(vtkwire_object_array_by_name(o, VTKWIRE_ASSOCIATION_POINT, c"two".as_ptr(), &mut a));
         ok(vtkwire_object_set_active(o, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ROLE_TCOORDS, null()));
-        fails(vtkwire_object_active_array(o, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ROLE_TCOORDS, &mut a), Status::NotFound, "tcoords");
+        fails(
+            vtkwire_object_active_array(o, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ROLE_TCOORDS, &mut a),
+            Status::NotFound,
+            "tcoords",
+        );
         vtkwire_object_free(o);
     }
 }
@@ -426,25 +534,51 @@ fn null_pointer_arguments_are_named() {
         };
         let strings = [c"x".as_ptr()];
 
-        null_each("array_new", &["out_array"], |_| vtkwire_array_new(null(), VTKWIRE_TYPE_INT, [1i32].as_ptr().cast(), 1, 1, null_mut()));
-        null_each("array_new data", &["data"], |_| vtkwire_array_new(null(), VTKWIRE_TYPE_INT, null(), 1, 1, &mut a as *mut _));
+        null_each("array_new", &["out_array"], |_| {
+            vtkwire_array_new(null(), VTKWIRE_TYPE_INT, [1i32].as_ptr().cast(), 1, 1, null_mut())
+        });
+        null_each("array_new data", &["data"], |_| {
+            vtkwire_array_new(null(), VTKWIRE_TYPE_INT, null(), 1, 1, &mut a as *mut _)
+        });
         null_each("array_new_borrowed", &["data", "out_array"], |i| {
-            vtkwire_array_new_borrowed(null(), VTKWIRE_TYPE_INT, nn(i, 0, [1i32].as_ptr().cast()), 1, 1, nm(i, 1, &mut out_o as *mut _ as *mut *mut vtkwire_array))
+            vtkwire_array_new_borrowed(
+                null(),
+                VTKWIRE_TYPE_INT,
+                nn(i, 0, [1i32].as_ptr().cast()),
+                1,
+                1,
+                nm(i, 1, &mut out_o as *mut _ as *mut *mut vtkwire_array),
+            )
         });
         null_each("array_new_strings", &["values", "out_array"], |i| {
-            vtkwire_array_new_strings(null(), nn(i, 0, strings.as_ptr()), 1, nm(i, 1, &mut out_o as *mut _ as *mut *mut vtkwire_array))
+            vtkwire_array_new_strings(
+                null(),
+                nn(i, 0, strings.as_ptr()),
+                1,
+                nm(i, 1, &mut out_o as *mut _ as *mut *mut vtkwire_array),
+            )
         });
-        null_each("array_clone", &["array", "out_array"], |i| vtkwire_array_clone(nn(i, 0, a), nm(i, 1, &mut out_o as *mut _ as *mut *mut vtkwire_array)));
-        null_each("array_set_component_name", &["array", "name"], |i| vtkwire_array_set_component_name(nm(i, 0, a), 0, nn(i, 1, c"n".as_ptr())));
+        null_each("array_clone", &["array", "out_array"], |i| {
+            vtkwire_array_clone(nn(i, 0, a), nm(i, 1, &mut out_o as *mut _ as *mut *mut vtkwire_array))
+        });
+        null_each("array_set_component_name", &["array", "name"], |i| {
+            vtkwire_array_set_component_name(nm(i, 0, a), 0, nn(i, 1, c"n".as_ptr()))
+        });
         null_each("array_set_lookup_table", &["array", "name", "rgba"], |i| {
             vtkwire_array_set_lookup_table(nm(i, 0, a), nn(i, 1, c"n".as_ptr()), nn(i, 2, [0u8; 4].as_ptr()), 1)
         });
         null_each("array_info", &["array", "out_type", "out_ntuples", "out_ncomponents"], |i| {
             vtkwire_array_info(nn(i, 0, a), nm(i, 1, &mut ci), nm(i, 2, &mut cu), nm(i, 3, &mut ci))
         });
-        null_each("array_name", &["array", "out_name", "out_len"], |i| vtkwire_array_name(nn(i, 0, a), nm(i, 1, &mut cp), nm(i, 2, &mut cu)));
-        null_each("array_data", &["array", "out_data", "out_nbytes"], |i| vtkwire_array_data(nn(i, 0, a), nm(i, 1, &mut cd), nm(i, 2, &mut cu)));
-        null_each("array_string", &["array", "out_value", "out_len"], |i| vtkwire_array_string(nn(i, 0, a), 0, nm(i, 1, &mut cp), nm(i, 2, &mut cu)));
+        null_each("array_name", &["array", "out_name", "out_len"], |i| {
+            vtkwire_array_name(nn(i, 0, a), nm(i, 1, &mut cp), nm(i, 2, &mut cu))
+        });
+        null_each("array_data", &["array", "out_data", "out_nbytes"], |i| {
+            vtkwire_array_data(nn(i, 0, a), nm(i, 1, &mut cd), nm(i, 2, &mut cu))
+        });
+        null_each("array_string", &["array", "out_value", "out_len"], |i| {
+            vtkwire_array_string(nn(i, 0, a), 0, nm(i, 1, &mut cp), nm(i, 2, &mut cu))
+        });
         null_each("array_component_name", &["array", "out_name", "out_len"], |i| {
             vtkwire_array_component_name(nn(i, 0, a), 0, nm(i, 1, &mut cp), nm(i, 2, &mut cu))
         });
@@ -456,24 +590,47 @@ fn null_pointer_arguments_are_named() {
                 ctor(nn(i, 0, ext.as_ptr()), nn(i, 1, v3.as_ptr()), nn(i, 2, v3.as_ptr()), nm(i, 3, &mut out_o))
             });
         }
-        null_each("image_data_set_direction", &["obj", "direction"], |i| vtkwire_image_data_set_direction(nm(i, 0, img), nn(i, 1, v9.as_ptr())));
+        null_each("image_data_set_direction", &["obj", "direction"], |i| {
+            vtkwire_image_data_set_direction(nm(i, 0, img), nn(i, 1, v9.as_ptr()))
+        });
         null_each("image_data_geometry", &["obj", "out_origin", "out_spacing", "out_direction"], |i| {
-            vtkwire_image_data_geometry(nn(i, 0, img), nm(i, 1, f3.as_mut_ptr()), nm(i, 2, f3.as_mut_ptr()), nm(i, 3, f9.as_mut_ptr()))
+            vtkwire_image_data_geometry(
+                nn(i, 0, img),
+                nm(i, 1, f3.as_mut_ptr()),
+                nm(i, 2, f3.as_mut_ptr()),
+                nm(i, 3, f9.as_mut_ptr()),
+            )
         });
-        null_each("rectilinear_grid_new", &["extent", "out_obj"], |i| vtkwire_rectilinear_grid_new(nn(i, 0, ext.as_ptr()), nm(i, 1, &mut out_o)));
-        null_each("structured_grid_new", &["extent", "out_obj"], |i| vtkwire_structured_grid_new(nn(i, 0, ext.as_ptr()), nm(i, 1, &mut out_o)));
+        null_each("rectilinear_grid_new", &["extent", "out_obj"], |i| {
+            vtkwire_rectilinear_grid_new(nn(i, 0, ext.as_ptr()), nm(i, 1, &mut out_o))
+        });
+        null_each("structured_grid_new", &["extent", "out_obj"], |i| {
+            vtkwire_structured_grid_new(nn(i, 0, ext.as_ptr()), nm(i, 1, &mut out_o))
+        });
         null_each("rectilinear_grid_set_coordinates", &["obj", "values"], |i| {
-            vtkwire_rectilinear_grid_set_coordinates(nm(i, 0, rg), 0, VTKWIRE_TYPE_DOUBLE, nn(i, 1, [0f64, 1.].as_ptr().cast()), 2)
+            vtkwire_rectilinear_grid_set_coordinates(
+                nm(i, 0, rg),
+                0,
+                VTKWIRE_TYPE_DOUBLE,
+                nn(i, 1, [0f64, 1.].as_ptr().cast()),
+                2,
+            )
         });
-        null_each("rectilinear_grid_coordinates", &["obj", "out_array"], |i| vtkwire_rectilinear_grid_coordinates(nn(i, 0, rg), 0, nm(i, 1, &mut ca)));
+        null_each("rectilinear_grid_coordinates", &["obj", "out_array"], |i| {
+            vtkwire_rectilinear_grid_coordinates(nn(i, 0, rg), 0, nm(i, 1, &mut ca))
+        });
         for ctor in [vtkwire_poly_data_new, vtkwire_unstructured_grid_new, vtkwire_table_new] {
             null_each("ctor", &["out_obj"], |_| ctor(null_mut()));
         }
         for ctor in [vtkwire_directed_graph_new, vtkwire_undirected_graph_new, vtkwire_tree_new] {
-            null_each("graph ctor", &["edges", "out_obj"], |i| ctor(2, nn(i, 0, [0i64, 1].as_ptr()), 1, nm(i, 1, &mut out_o)));
+            null_each("graph ctor", &["edges", "out_obj"], |i| {
+                ctor(2, nn(i, 0, [0i64, 1].as_ptr()), 1, nm(i, 1, &mut out_o))
+            });
         }
         null_each("multiblock_new", &["out_obj"], |_| vtkwire_multiblock_new(1, null_mut()));
-        null_each("amr_new", &["origin", "out_obj"], |i| vtkwire_amr_new(nn(i, 0, v3.as_ptr()), 8, nm(i, 1, &mut out_o)));
+        null_each("amr_new", &["origin", "out_obj"], |i| {
+            vtkwire_amr_new(nn(i, 0, v3.as_ptr()), 8, nm(i, 1, &mut out_o))
+        });
         null_each("object_clone", &["obj", "out_obj"], |i| vtkwire_object_clone(nn(i, 0, o), nm(i, 1, &mut out_o)));
         null_each("object_validate", &["obj"], |_| vtkwire_object_validate(null()));
         null_each("object_summary", &["obj", "buf", "out_len"], |i| {
@@ -481,9 +638,13 @@ fn null_pointer_arguments_are_named() {
             vtkwire_object_summary(nn(i, 0, o), nm(i, 1, buf.as_mut_ptr()), 8, nm(i, 2, &mut cu))
         });
         null_each("object_count", &["obj", "out_count"], |i| vtkwire_object_count(nn(i, 0, o), 0, nm(i, 1, &mut cu)));
-        null_each("object_extent", &["obj", "out_extent"], |i| vtkwire_object_extent(nn(i, 0, img), nm(i, 1, i6.as_mut_ptr())));
+        null_each("object_extent", &["obj", "out_extent"], |i| {
+            vtkwire_object_extent(nn(i, 0, img), nm(i, 1, i6.as_mut_ptr()))
+        });
         for f in [vtkwire_object_set_points, vtkwire_object_set_points_borrowed] {
-            null_each("set_points", &["obj", "xyz"], |i| f(nm(i, 0, o), VTKWIRE_TYPE_FLOAT, nn(i, 1, [0f32; 9].as_ptr().cast()), 3));
+            null_each("set_points", &["obj", "xyz"], |i| {
+                f(nm(i, 0, o), VTKWIRE_TYPE_FLOAT, nn(i, 1, [0f32; 9].as_ptr().cast()), 3)
+            });
         }
         null_each("object_points", &["obj", "out_points"], |i| vtkwire_object_points(nn(i, 0, o), nm(i, 1, &mut ca)));
         null_each("poly_data_set_cells", &["obj", "offsets", "connectivity"], |i| {
@@ -492,45 +653,98 @@ fn null_pointer_arguments_are_named() {
         null_each("poly_data_set_cells_legacy", &["obj", "cells"], |i| {
             vtkwire_poly_data_set_cells_legacy(nm(i, 0, o), 0, nn(i, 1, [1i64, 0].as_ptr()), 2)
         });
-        null_each("poly_data_cells", &["obj", "out_offsets", "out_noffsets", "out_connectivity", "out_nconnectivity"], |i| {
-            vtkwire_poly_data_cells(nn(i, 0, o), 0, nm(i, 1, &mut ci64), nm(i, 2, &mut cu), nm(i, 3, &mut ci64), nm(i, 4, &mut cz))
-        });
+        null_each(
+            "poly_data_cells",
+            &["obj", "out_offsets", "out_noffsets", "out_connectivity", "out_nconnectivity"],
+            |i| {
+                vtkwire_poly_data_cells(
+                    nn(i, 0, o),
+                    0,
+                    nm(i, 1, &mut ci64),
+                    nm(i, 2, &mut cu),
+                    nm(i, 3, &mut ci64),
+                    nm(i, 4, &mut cz),
+                )
+            },
+        );
         null_each("unstructured_grid_set_cells", &["obj", "types", "offsets", "connectivity"], |i| {
-            vtkwire_unstructured_grid_set_cells(nm(i, 0, ug), nn(i, 1, [1u8].as_ptr()), 1, nn(i, 2, [0i64, 1].as_ptr()), 2, nn(i, 3, [0i64].as_ptr()), 1)
+            vtkwire_unstructured_grid_set_cells(
+                nm(i, 0, ug),
+                nn(i, 1, [1u8].as_ptr()),
+                1,
+                nn(i, 2, [0i64, 1].as_ptr()),
+                2,
+                nn(i, 3, [0i64].as_ptr()),
+                1,
+            )
         });
-        null_each("unstructured_grid_cells", &["obj", "out_types", "out_ncells", "out_offsets", "out_noffsets", "out_connectivity", "out_nconnectivity"], |i| {
-            vtkwire_unstructured_grid_cells(nn(i, 0, ug), nm(i, 1, &mut cb), nm(i, 2, &mut cu), nm(i, 3, &mut ci64), nm(i, 4, &mut cz), nm(i, 5, &mut ci64), nm(i, 6, &mut cz))
+        null_each(
+            "unstructured_grid_cells",
+            &["obj", "out_types", "out_ncells", "out_offsets", "out_noffsets", "out_connectivity", "out_nconnectivity"],
+            |i| {
+                vtkwire_unstructured_grid_cells(
+                    nn(i, 0, ug),
+                    nm(i, 1, &mut cb),
+                    nm(i, 2, &mut cu),
+                    nm(i, 3, &mut ci64),
+                    nm(i, 4, &mut cz),
+                    nm(i, 5, &mut ci64),
+                    nm(i, 6, &mut cz),
+                )
+            },
+        );
+        null_each("graph_edges", &["obj", "out_edges", "out_nedges"], |i| {
+            vtkwire_graph_edges(nn(i, 0, graph), nm(i, 1, &mut ci64), nm(i, 2, &mut cu))
         });
-        null_each("graph_edges", &["obj", "out_edges", "out_nedges"], |i| vtkwire_graph_edges(nn(i, 0, graph), nm(i, 1, &mut ci64), nm(i, 2, &mut cu)));
-        null_each("multiblock_block_count", &["obj", "out_count"], |i| vtkwire_multiblock_block_count(nn(i, 0, mb), nm(i, 1, &mut cu)));
+        null_each("multiblock_block_count", &["obj", "out_count"], |i| {
+            vtkwire_multiblock_block_count(nn(i, 0, mb), nm(i, 1, &mut cu))
+        });
         null_each("multiblock_set_block", &["obj"], |_| vtkwire_multiblock_set_block(null_mut(), 0, null(), null()));
-        null_each("multiblock_set_block_take", &["obj"], |_| vtkwire_multiblock_set_block_take(null_mut(), 0, null(), null_mut()));
+        null_each("multiblock_set_block_take", &["obj"], |_| {
+            vtkwire_multiblock_set_block_take(null_mut(), 0, null(), null_mut())
+        });
         null_each("multiblock_block", &["obj", "out_block", "out_name", "out_name_len"], |i| {
             vtkwire_multiblock_block(nn(i, 0, mb), 0, nm(i, 1, &mut co), nm(i, 2, &mut cp), nm(i, 3, &mut cu))
         });
-        null_each("amr_add_level", &["obj", "spacing"], |i| vtkwire_amr_add_level(nm(i, 0, amr), nn(i, 1, v3.as_ptr()), 2, null_mut()));
-        null_each("amr_add_block", &["obj", "box"], |i| vtkwire_amr_add_block(nm(i, 0, amr), 0, nn(i, 1, ext.as_ptr()), null(), null_mut()));
+        null_each("amr_add_level", &["obj", "spacing"], |i| {
+            vtkwire_amr_add_level(nm(i, 0, amr), nn(i, 1, v3.as_ptr()), 2, null_mut())
+        });
+        null_each("amr_add_block", &["obj", "box"], |i| {
+            vtkwire_amr_add_block(nm(i, 0, amr), 0, nn(i, 1, ext.as_ptr()), null(), null_mut())
+        });
         null_each("amr_info", &["obj", "out_origin", "out_grid_description", "out_nlevels"], |i| {
             vtkwire_amr_info(nn(i, 0, amr), nm(i, 1, f3.as_mut_ptr()), nm(i, 2, &mut ci), nm(i, 3, &mut cu))
         });
         null_each("amr_level", &["obj", "out_spacing", "out_refinement_ratio", "out_nblocks"], |i| {
             vtkwire_amr_level(nn(i, 0, amr), 0, nm(i, 1, f3.as_mut_ptr()), nm(i, 2, &mut ci), nm(i, 3, &mut cu))
         });
-        null_each("amr_block", &["obj", "out_box", "out_grid"], |i| vtkwire_amr_block(nn(i, 0, amr), 0, 0, nm(i, 1, i6.as_mut_ptr()), nm(i, 2, &mut out_o)));
-        null_each("object_add_array", &["obj", "array"], |i| vtkwire_object_add_array(nm(i, 0, o), 0, nn(i, 1, a), null_mut()));
-        null_each("object_add_array_take", &["obj", "array"], |i| vtkwire_object_add_array_take(nm(i, 0, o), 0, nm(i, 1, a), null_mut()));
+        null_each("amr_block", &["obj", "out_box", "out_grid"], |i| {
+            vtkwire_amr_block(nn(i, 0, amr), 0, 0, nm(i, 1, i6.as_mut_ptr()), nm(i, 2, &mut out_o))
+        });
+        null_each("object_add_array", &["obj", "array"], |i| {
+            vtkwire_object_add_array(nm(i, 0, o), 0, nn(i, 1, a), null_mut())
+        });
+        null_each("object_add_array_take", &["obj", "array"], |i| {
+            vtkwire_object_add_array_take(nm(i, 0, o), 0, nm(i, 1, a), null_mut())
+        });
         for f in [vtkwire_object_add_array_data, vtkwire_object_add_array_data_borrowed] {
             null_each("object_add_array_data", &["obj", "data"], |i| {
                 f(nm(i, 0, o), 0, null(), VTKWIRE_TYPE_FLOAT, nn(i, 1, [0f32; 3].as_ptr().cast()), 3, 1, null_mut())
             });
         }
         null_each("object_set_active", &["obj"], |_| vtkwire_object_set_active(null_mut(), 0, 0, null()));
-        null_each("object_array_count", &["obj", "out_count"], |i| vtkwire_object_array_count(nn(i, 0, o), 0, nm(i, 1, &mut cu)));
-        null_each("object_array", &["obj", "out_array"], |i| vtkwire_object_array(nn(i, 0, o), 2, 0, nm(i, 1, &mut ca)));
+        null_each("object_array_count", &["obj", "out_count"], |i| {
+            vtkwire_object_array_count(nn(i, 0, o), 0, nm(i, 1, &mut cu))
+        });
+        null_each("object_array", &["obj", "out_array"], |i| {
+            vtkwire_object_array(nn(i, 0, o), 2, 0, nm(i, 1, &mut ca))
+        });
         null_each("object_array_by_name", &["obj", "name", "out_array"], |i| {
             vtkwire_object_array_by_name(nn(i, 0, o), 0, nn(i, 1, c"x".as_ptr()), nm(i, 2, &mut ca))
         });
-        null_each("object_active_array", &["obj", "out_array"], |i| vtkwire_object_active_array(nn(i, 0, o), 0, 0, nm(i, 1, &mut ca)));
+        null_each("object_active_array", &["obj", "out_array"], |i| {
+            vtkwire_object_active_array(nn(i, 0, o), 0, 0, nm(i, 1, &mut ca))
+        });
         null_each("object_remove_array", &["obj"], |_| vtkwire_object_remove_array(null_mut(), 0, 0));
 
         // Plain-value exports on NULL.
@@ -551,35 +765,75 @@ fn bad_enum_values_and_sizes_are_refused() {
     unsafe {
         let mut a = null_mut();
         for bad in [0, 14, 18, 19, 21, -1, i32::MAX] {
-            fails(vtkwire_array_new(null(), bad, [0u8; 8].as_ptr().cast(), 1, 1, &mut a), Status::InvalidArgument, "type");
+            fails(
+                vtkwire_array_new(null(), bad, [0u8; 8].as_ptr().cast(), 1, 1, &mut a),
+                Status::InvalidArgument,
+                "type",
+            );
         }
-        fails(vtkwire_array_new(null(), VTKWIRE_TYPE_STRING, [0u8; 8].as_ptr().cast(), 1, 1, &mut a), Status::WrongArrayType, "string");
+        fails(
+            vtkwire_array_new(null(), VTKWIRE_TYPE_STRING, [0u8; 8].as_ptr().cast(), 1, 1, &mut a),
+            Status::WrongArrayType,
+            "string",
+        );
         for bad in [0, -3] {
-            fails(vtkwire_array_new(null(), VTKWIRE_TYPE_INT, [0u8; 8].as_ptr().cast(), 1, bad, &mut a), Status::InvalidArgument, "ncomponents");
+            fails(
+                vtkwire_array_new(null(), VTKWIRE_TYPE_INT, [0u8; 8].as_ptr().cast(), 1, bad, &mut a),
+                Status::InvalidArgument,
+                "ncomponents",
+            );
         }
-        fails(vtkwire_array_new(null(), VTKWIRE_TYPE_DOUBLE, [0u8; 8].as_ptr().cast(), usize::MAX, 3, &mut a), Status::OutOfRange, "overflows");
+        fails(
+            vtkwire_array_new(null(), VTKWIRE_TYPE_DOUBLE, [0u8; 8].as_ptr().cast(), usize::MAX, 3, &mut a),
+            Status::OutOfRange,
+            "overflows",
+        );
         let mut n = 0usize;
         for bad in [-1, 3, 7, 100] {
             fails(vtkwire_object_count(o, bad, &mut n), Status::InvalidArgument, "association");
         }
         fails(vtkwire_object_count(o, VTKWIRE_ASSOCIATION_ROW, &mut n), Status::WrongObjectType, "vtkPolyData");
-        fails(vtkwire_object_set_points(o, VTKWIRE_TYPE_STRING, [0f32; 3].as_ptr().cast(), 1), Status::InvalidArgument, "numeric");
+        fails(
+            vtkwire_object_set_points(o, VTKWIRE_TYPE_STRING, [0f32; 3].as_ptr().cast(), 1),
+            Status::InvalidArgument,
+            "numeric",
+        );
         let mut img = null_mut();
-        fails(vtkwire_image_data_new([0i32, 1, 0, -1, 0, 1].as_ptr(), [0f64; 3].as_ptr(), [1f64; 3].as_ptr(), &mut img), Status::InvalidObject, "extent");
-        fails(vtkwire_image_data_new([0i32; 6].as_ptr(), [f64::NAN, 0., 0.].as_ptr(), [1f64; 3].as_ptr(), &mut img), Status::InvalidObject, "finite");
+        fails(
+            vtkwire_image_data_new([0i32, 1, 0, -1, 0, 1].as_ptr(), [0f64; 3].as_ptr(), [1f64; 3].as_ptr(), &mut img),
+            Status::InvalidObject,
+            "extent",
+        );
+        fails(
+            vtkwire_image_data_new([0i32; 6].as_ptr(), [f64::NAN, 0., 0.].as_ptr(), [1f64; 3].as_ptr(), &mut img),
+            Status::InvalidObject,
+            "finite",
+        );
         let mut amr = null_mut();
         fails(vtkwire_amr_new([0f64; 3].as_ptr(), 10, &mut amr), Status::InvalidObject, "grid description");
         ok(vtkwire_amr_new([0f64; 3].as_ptr(), 8, &mut amr));
         fails(vtkwire_amr_add_level(amr, [0f64, 1., 1.].as_ptr(), 2, null_mut()), Status::InvalidArgument, "spacing");
-        fails(vtkwire_amr_add_level(amr, [1f64; 3].as_ptr(), 0, null_mut()), Status::InvalidArgument, "refinement ratio");
-        fails(vtkwire_amr_add_block(amr, 0, [0i32; 6].as_ptr(), null(), null_mut()), Status::OutOfRange, "level 0 of 0");
+        fails(
+            vtkwire_amr_add_level(amr, [1f64; 3].as_ptr(), 0, null_mut()),
+            Status::InvalidArgument,
+            "refinement ratio",
+        );
+        fails(
+            vtkwire_amr_add_block(amr, 0, [0i32; 6].as_ptr(), null(), null_mut()),
+            Status::OutOfRange,
+            "level 0 of 0",
+        );
         fails(vtkwire_amr_add_block(o, 0, [0i32; 6].as_ptr(), null(), null_mut()), Status::WrongObjectType, "AMR");
         fails(vtkwire_multiblock_set_block_take(o, 0, null(), o), Status::WrongObjectType, "multiblock");
         let mut mb = null_mut();
         ok(vtkwire_multiblock_new(0, &mut mb));
         fails(vtkwire_multiblock_set_block_take(mb, 0, null(), mb), Status::InvalidArgument, "itself");
         vtkwire_object_free(mb);
-        fails(vtkwire_rectilinear_grid_set_coordinates(amr, 5, VTKWIRE_TYPE_DOUBLE, null(), 0), Status::InvalidArgument, "axis");
+        fails(
+            vtkwire_rectilinear_grid_set_coordinates(amr, 5, VTKWIRE_TYPE_DOUBLE, null(), 0),
+            Status::InvalidArgument,
+            "axis",
+        );
         vtkwire_object_free(amr);
         // Status strings exist for every code and for unknown ones.
         for s in Status::ALL {
@@ -635,8 +889,14 @@ fn peer_version_arguments_are_checked() {
         fails(vtkwire_get_vtk_peer_version(&mut major, null_mut()), Status::NullArgument, "`out_minor`");
         fails(vtkwire_get_vtk_peer_version(null_mut(), null_mut()), Status::NullArgument, "`out_major`");
         assert_eq!((major, minor), (-7, -8), "a failed call wrote its outputs");
-        for (bad_major, bad_minor) in [(4, 99), (0, 0), (-1, 5), (9, -1), (100, 0), (9, 100), (i32::MIN, i32::MIN), (i32::MAX, 1)] {
-            fails(vtkwire_set_vtk_peer_version(bad_major, bad_minor), Status::InvalidArgument, &format!("{bad_major}.{bad_minor}"));
+        for (bad_major, bad_minor) in
+            [(4, 99), (0, 0), (-1, 5), (9, -1), (100, 0), (9, 100), (i32::MIN, i32::MIN), (i32::MAX, 1)]
+        {
+            fails(
+                vtkwire_set_vtk_peer_version(bad_major, bad_minor),
+                Status::InvalidArgument,
+                &format!("{bad_major}.{bad_minor}"),
+            );
         }
         ok(vtkwire_get_vtk_peer_version(&mut major, &mut minor));
         assert_eq!((major, minor), (9, 5), "a refused version changed the setting");

@@ -4,11 +4,11 @@
 
 mod legacy_gen;
 
-use legacy_gen::{object, Opts, Rng};
+use legacy_gen::{Opts, Rng, object};
 use proptest::prelude::*;
+use vtkwire::Status;
 use vtkwire::legacy::{marshal, marshal_into, marshaled_len, read_file_bytes, unmarshal};
 use vtkwire::model::*;
-use vtkwire::Status;
 
 type Verdict = std::result::Result<(), (Status, String)>;
 
@@ -108,7 +108,8 @@ proptest! {
 fn square() -> PolyData {
     let points = DataArray::from_vec(None, 3, vec![0.0f32, 0., 0., 1., 0., 0., 1., 1., 0., 0., 1., 0.]).unwrap();
     let mut p = PolyData { points: Some(points), ..PolyData::default() };
-    p.cells[PolyCells::Polys as usize] = CellArray::new(vec![0i64, 3, 6].into(), vec![0i64, 1, 2, 0, 2, 3].into()).unwrap();
+    p.cells[PolyCells::Polys as usize] =
+        CellArray::new(vec![0i64, 3, 6].into(), vec![0i64, 1, 2, 0, 2, 3].into()).unwrap();
     p
 }
 
@@ -162,7 +163,10 @@ fn cells_before_points() {
 /// Polyhedra take the full validation path; a good one round-trips, a bad id is reported.
 #[test]
 fn polyhedra() {
-    let mut u = UnstructuredGrid { points: Some(DataArray::from_vec(None, 3, vec![0.0f64; 12]).unwrap()), ..UnstructuredGrid::default() };
+    let mut u = UnstructuredGrid {
+        points: Some(DataArray::from_vec(None, 3, vec![0.0f64; 12]).unwrap()),
+        ..UnstructuredGrid::default()
+    };
     // A tetrahedron as a polyhedron: 4 triangular faces.
     let stream = vec![4i64, 3, 0, 1, 2, 3, 0, 1, 3, 3, 1, 2, 3, 3, 0, 2, 3];
     let n = stream.len() as i64;

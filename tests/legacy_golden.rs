@@ -59,7 +59,8 @@ fn assert_bytes(got: &[u8], want: &[u8]) {
 const H: &str = "# vtk DataFile Version 5.1\nvtk output\nBINARY\n";
 
 fn triangle() -> DataObject {
-    let mut pd = PolyData { points: Some(arr::<f32>("", 3, vec![0., 0., 0., 1., 0., 0., 0., 1., 0.])), ..PolyData::default() };
+    let mut pd =
+        PolyData { points: Some(arr::<f32>("", 3, vec![0., 0., 0., 1., 0., 0., 0., 1., 0.])), ..PolyData::default() };
     pd.points.as_mut().unwrap().name = None;
     pd.cells[PolyCells::Polys as usize] = cells(vec![0, 3], vec![0, 1, 2]);
     DataObject::PolyData(pd)
@@ -98,9 +99,7 @@ fn a2_vtk_bytes() -> Vec<u8> {
 
 fn a2_image(origin: [f64; 3], spacing: [f64; 3]) -> DataObject {
     let mut img = ImageData::new([2, 3, 0, 1, 5, 5], origin, spacing);
-    img.point_data
-        .add_with_role(arr::<i16>("density", 1, vec![-1, 999, 1999, 2999]), AttributeRole::Scalars)
-        .unwrap();
+    img.point_data.add_with_role(arr::<i16>("density", 1, vec![-1, 999, 1999, 2999]), AttributeRole::Scalars).unwrap();
     DataObject::ImageData(img)
 }
 
@@ -155,7 +154,8 @@ fn a3_object(bits_bug_free: bool) -> DataObject {
         .unwrap();
     let p = &mut pd.point_data;
     let mut temp = arr::<f32>("temp C", 1, vec![1.0, -2.5]);
-    temp.lookup_table = Some(LookupTable { name: "lookup_table".into(), rgba: vec![[255, 0, 0, 255], [0, 0, 255, 128]] });
+    temp.lookup_table =
+        Some(LookupTable { name: "lookup_table".into(), rgba: vec![[255, 0, 0, 255], [0, 0, 255, 128]] });
     p.add_with_role(temp, AttributeRole::Scalars).unwrap();
     let mut vel = arr::<f64>("vel", 3, vec![1., 2., 3., 4., 5., 6.]);
     for (i, n) in ["vx", "v y", "vz"].iter().enumerate() {
@@ -174,17 +174,30 @@ fn a3_object(bits_bug_free: bool) -> DataObject {
     let bits = Bits::from_bools(&[true, false, false, true, false, false, true, false, false, false]);
     p.add(DataArray::new(Some("bits"), 5, ArrayData::Bit(bits)).unwrap());
     let mut sc = DataArray::new(Some("sc"), 1, ArrayData::SignedChar(vec![-5i8, 5].into())).unwrap();
-    sc.info.push(InfoEntry { name: "UNITS_LABEL".into(), location: "vtkDataArray".into(), value: InfoValue::String("m/s".into()) });
-    sc.info.push(InfoEntry { name: "GUI_HIDE".into(), location: "vtkAbstractArray".into(), value: InfoValue::Integer(1) });
+    sc.info.push(InfoEntry {
+        name: "UNITS_LABEL".into(),
+        location: "vtkDataArray".into(),
+        value: InfoValue::String("m/s".into()),
+    });
+    sc.info.push(InfoEntry {
+        name: "GUI_HIDE".into(),
+        location: "vtkAbstractArray".into(),
+        value: InfoValue::Integer(1),
+    });
     p.add(sc);
     p.add(DataArray::new(Some("lng"), 1, ArrayData::Long(vec![-1i64, 1 << 40].into())).unwrap());
     p.add(arr::<u64>("ull", 1, vec![u64::MAX, 1]));
-    p.add(DataArray::new(
-        Some("var"),
-        1,
-        ArrayData::Variant(vec![Variant { type_code: 6, text: "3".into() }, Variant { type_code: 13, text: "hi there".into() }]),
-    )
-    .unwrap());
+    p.add(
+        DataArray::new(
+            Some("var"),
+            1,
+            ArrayData::Variant(vec![
+                Variant { type_code: 6, text: "3".into() },
+                Variant { type_code: 13, text: "hi there".into() },
+            ]),
+        )
+        .unwrap(),
+    );
     p.add(DataArray::new(Some("chr"), 1, ArrayData::Char(vec![0x41i8, 0].into())).unwrap());
     DataObject::PolyData(pd)
 }
@@ -288,7 +301,9 @@ fn zeros(n: usize) -> Option<DataArray> {
 fn a4_tree() {
     let mut want = b"# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET TREE\nPOINTS 4 float\n".to_vec();
     want.extend([0u8; 48]);
-    want.extend(b"\nEDGES 3\n1 0\n2 0\n3 1\nVERTEX_DATA 4\nFIELD FieldData 1\nlabel 1 4 string\n\xc1r\xc1a\xc1b\xc1c\n");
+    want.extend(
+        b"\nEDGES 3\n1 0\n2 0\n3 1\nVERTEX_DATA 4\nFIELD FieldData 1\nlabel 1 4 string\n\xc1r\xc1a\xc1b\xc1c\n",
+    );
     let mut g = Graph::new(4, vec![[0, 1], [0, 2], [1, 3]]);
     g.points = zeros(4);
     g.vertex_data.add(DataArray::strings(Some("label"), ["r", "a", "b", "c"].map(String::from).to_vec()));
@@ -316,7 +331,10 @@ fn a4_multiblock() {
     let want: &[u8] = b"# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET MULTIBLOCK\nCHILDREN 3\nCHILD 0 [first block]\n# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET POLYDATA\nPOINTS 1 float\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\nVERTICES 2 1\nOFFSETS vtktypeint64\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\nCONNECTIVITY vtktypeint64\n\x00\x00\x00\x00\x00\x00\x00\x00\nENDCHILD\nCHILD -1\nENDCHILD\nCHILD 13\n# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET MULTIBLOCK\nCHILDREN 1\nCHILD 0\n# vtk DataFile Version 5.1\nvtk output\nBINARY\nDATASET POLYDATA\nPOINTS 0 float\nENDCHILD\nENDCHILD\nFIELD FieldData 1\nmbfield 1 1 int\n\x00\x00\x00\x05\n";
     let mut p1 = PolyData { points: zeros(1), ..PolyData::default() };
     p1.cells[0] = cells(vec![0, 1], vec![0]);
-    let inner = MultiBlock { blocks: vec![Block { name: None, object: Some(Box::new(DataObject::PolyData(PolyData::default()))) }], field_data: Attributes::new() };
+    let inner = MultiBlock {
+        blocks: vec![Block { name: None, object: Some(Box::new(DataObject::PolyData(PolyData::default()))) }],
+        field_data: Attributes::new(),
+    };
     let mut mb = MultiBlock::default();
     mb.blocks.push(Block { name: Some("first block".into()), object: Some(Box::new(DataObject::PolyData(p1))) });
     mb.blocks.push(Block { name: None, object: None });
@@ -338,7 +356,10 @@ fn a4_overlapping_amr() {
     amr.levels.push(AmrLevel {
         spacing: [1.0; 3],
         refinement_ratio: 2,
-        blocks: vec![AmrBlock { bbox: [0, 0, 0, 3, 3, 3], grid: Some(ImageData::new([0, 4, 0, 4, 0, 4], [0.0; 3], [1.0; 3])) }],
+        blocks: vec![AmrBlock {
+            bbox: [0, 0, 0, 3, 3, 3],
+            grid: Some(ImageData::new([0, 4, 0, 4, 0, 4], [0.0; 3], [1.0; 3])),
+        }],
     });
     amr.levels.push(AmrLevel {
         spacing: [0.5; 3],
@@ -409,7 +430,8 @@ fn a4_polyhedron() {
     };
     let obj = DataObject::UnstructuredGrid(ug);
     let got = marshal(Some(&obj)).unwrap();
-    let conn: Vec<u8> = [4i64, 3, 0, 1, 2, 3, 0, 1, 3, 3, 1, 2, 3, 3, 0, 2, 3].iter().flat_map(|v| v.to_be_bytes()).collect();
+    let conn: Vec<u8> =
+        [4i64, 3, 0, 1, 2, 3, 0, 1, 3, 3, 1, 2, 3, 3, 0, 2, 3].iter().flat_map(|v| v.to_be_bytes()).collect();
     let want = b()
         .t("CELLS 2 17\nOFFSETS vtktypeint64\n")
         .h("0000000000000000 0000000000000011")
@@ -453,6 +475,9 @@ fn null_is_empty() {
     assert!(marshal(None).unwrap().is_empty());
     assert!(unmarshal(b"").unwrap().is_none());
     let mut buf = [0u8; 10];
-    assert_eq!(vtkwire::legacy::marshal_into(Some(&triangle()), &mut buf).unwrap_err().status, vtkwire::Status::OutOfRange);
+    assert_eq!(
+        vtkwire::legacy::marshal_into(Some(&triangle()), &mut buf).unwrap_err().status,
+        vtkwire::Status::OutOfRange
+    );
     assert_eq!(buf, [0u8; 10]);
 }

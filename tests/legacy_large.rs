@@ -4,10 +4,10 @@
 //! not by vtkwire), read back equal, and id range errors must still be found anywhere in the
 //! array, by the reader and by the writer.
 
+use vtkwire::Status;
 use vtkwire::legacy::{marshal, marshal_into, unmarshal, write_file_bytes};
 use vtkwire::model::*;
 use vtkwire::swap::STREAM_MIN;
-use vtkwire::Status;
 
 fn be<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
     v.iter().flat_map(|&x| f(x)).collect()

@@ -3,7 +3,7 @@
 
 mod legacy_gen;
 
-use legacy_gen::{object, Opts, Rng};
+use legacy_gen::{Opts, Rng, object};
 use proptest::prelude::*;
 use vtkwire::legacy::{marshal, marshaled_len, read_file_bytes, unmarshal, write_file_bytes};
 
@@ -18,7 +18,11 @@ fn diff<T: std::fmt::Debug>(a: &T, b: &T) -> String {
         return "Debug output identical: NaN payload or -0.0 differs".into();
     }
     let lo = i.saturating_sub(300);
-    format!("got:  …{}\nwant: …{}", a.get(lo..(i + 200).min(a.len())).unwrap_or(""), b.get(lo..(i + 200).min(b.len())).unwrap_or(""))
+    format!(
+        "got:  …{}\nwant: …{}",
+        a.get(lo..(i + 200).min(a.len())).unwrap_or(""),
+        b.get(lo..(i + 200).min(b.len())).unwrap_or("")
+    )
 }
 
 fn check(seed: u64, kind: usize) {

@@ -2,9 +2,9 @@
 
 mod legacy_gen;
 
-use legacy_gen::{object, Opts, Rng};
-use vtkwire::legacy::{marshal, read_file_bytes, unmarshal, write_file_bytes};
+use legacy_gen::{Opts, Rng, object};
 use vtkwire::Status;
+use vtkwire::legacy::{marshal, read_file_bytes, unmarshal, write_file_bytes};
 
 /// Truncates and mutates valid buffers of every type at many offsets: no panic, no huge
 /// allocation (a size claiming more than the input fails before allocating).

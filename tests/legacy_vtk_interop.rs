@@ -40,8 +40,18 @@ fn vtk_newest() -> Vtk {
     Vtk { label: "newest VTK (target/vtk-venv)", python, byte_identical: false }
 }
 const NAMES: [&str; 12] = [
-    "image", "structured_points", "rectilinear", "structured_grid", "poly", "unstructured", "table", "directed",
-    "undirected", "tree", "multiblock", "amr",
+    "image",
+    "structured_points",
+    "rectilinear",
+    "structured_grid",
+    "poly",
+    "unstructured",
+    "table",
+    "directed",
+    "undirected",
+    "tree",
+    "multiblock",
+    "amr",
 ];
 
 fn vtk_available(vtk: &Vtk) -> bool {
@@ -156,7 +166,11 @@ fn describe(o: Option<&DataObject>, p: &str, out: &mut Vec<String>) {
     if let Some(pts) = o.points() {
         if pts.tuples() > 0 {
             let d = pts.data();
-            out.push(format!("{p} points t{} {}", pts.scalar_type().code(), join((0..d.len()).map(|i| num(d.value_f64(i).unwrap())))));
+            out.push(format!(
+                "{p} points t{} {}",
+                pts.scalar_type().code(),
+                join((0..d.len()).map(|i| num(d.value_f64(i).unwrap())))
+            ));
         }
     }
     match o {
@@ -168,7 +182,10 @@ fn describe(o: Option<&DataObject>, p: &str, out: &mut Vec<String>) {
         DataObject::RectilinearGrid(r) => {
             out.push(format!("{p} rect extent {}", join(r.extent)));
             for (ax, c) in r.coordinates.iter().enumerate() {
-                let v = c.as_ref().map(|c| join((0..c.tuples()).map(|i| num(c.data().value_f64(i).unwrap())))).unwrap_or_default();
+                let v = c
+                    .as_ref()
+                    .map(|c| join((0..c.tuples()).map(|i| num(c.data().value_f64(i).unwrap()))))
+                    .unwrap_or_default();
                 out.push(format!("{p} coord{ax} {v}"));
             }
         }
@@ -184,7 +201,11 @@ fn describe(o: Option<&DataObject>, p: &str, out: &mut Vec<String>) {
             if !u.cell_types.is_empty() {
                 out.push(format!("{p} ucells {}", join(&u.cell_types)));
                 for (i, (t, ids)) in u.cell_types.iter().zip(u.cells.iter()).enumerate() {
-                    out.push(if *t == 42 { format!("{p} cell{i} faces") } else { format!("{p} cell{i} {}", join(ids)) });
+                    out.push(if *t == 42 {
+                        format!("{p} cell{i} faces")
+                    } else {
+                        format!("{p} cell{i} {}", join(ids))
+                    });
                 }
             }
         }
@@ -196,10 +217,13 @@ fn describe(o: Option<&DataObject>, p: &str, out: &mut Vec<String>) {
                 _ => "undirected",
             };
             out.push(format!("{p} graph {kind} v{}", g.num_vertices));
-            out.push(format!("{p} edges {}", join((0..g.num_edges()).map(|i| {
-                let [s, t] = g.edge(i).unwrap();
-                format!("{s}>{t}")
-            }))));
+            out.push(format!(
+                "{p} edges {}",
+                join((0..g.num_edges()).map(|i| {
+                    let [s, t] = g.edge(i).unwrap();
+                    format!("{s}>{t}")
+                }))
+            ));
             arr_lines(out, &format!("{p} vd"), &g.vertex_data);
             arr_lines(out, &format!("{p} ed"), &g.edge_data);
         }
@@ -226,7 +250,15 @@ fn describe(o: Option<&DataObject>, p: &str, out: &mut Vec<String>) {
             }
         }
     }
-    if matches!(o, DataObject::ImageData(_) | DataObject::StructuredPoints(_) | DataObject::RectilinearGrid(_) | DataObject::StructuredGrid(_) | DataObject::PolyData(_) | DataObject::UnstructuredGrid(_)) {
+    if matches!(
+        o,
+        DataObject::ImageData(_)
+            | DataObject::StructuredPoints(_)
+            | DataObject::RectilinearGrid(_)
+            | DataObject::StructuredGrid(_)
+            | DataObject::PolyData(_)
+            | DataObject::UnstructuredGrid(_)
+    ) {
         arr_lines(out, &format!("{p} pd"), o.attributes(Association::Point).unwrap());
         arr_lines(out, &format!("{p} cd"), o.attributes(Association::Cell).unwrap());
     }
@@ -299,7 +331,12 @@ fn interop(vtk: &Vtk, tag: &str) {
             b
         };
         if vtk.byte_identical {
-            assert!(mask(&ours) == mask(&vtk_bin), "{name}: vtkwire's marshal differs from VTK's\n{}\n---\n{}", String::from_utf8_lossy(&ours), String::from_utf8_lossy(&vtk_bin));
+            assert!(
+                mask(&ours) == mask(&vtk_bin),
+                "{name}: vtkwire's marshal differs from VTK's\n{}\n---\n{}",
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&vtk_bin)
+            );
         }
         assert_eq!(unmarshal(&ours).unwrap().unwrap(), obj, "{what}: {name}: vtkwire round trip");
         std::fs::write(back.join(format!("{name}.bin")), &ours).unwrap();
@@ -311,7 +348,11 @@ fn interop(vtk: &Vtk, tag: &str) {
         let is_extra = extra.contains(&name);
         for ext in ["bin", "b.vtk", "a.vtk"] {
             let got = read(&back, format!("{name}.{ext}desc"));
-            let want = if ext == "bin" && !is_extra { read(&dir, format!("{name}.desc")) } else { read(&dir, format!("{name}.{ext}desc")) };
+            let want = if ext == "bin" && !is_extra {
+                read(&dir, format!("{name}.desc"))
+            } else {
+                read(&dir, format!("{name}.{ext}desc"))
+            };
             assert_desc(&got, &want, &format!("{what}: vtkwire's {name}.{ext} read by VTK"));
         }
     }

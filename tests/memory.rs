@@ -20,7 +20,10 @@ fn release_memory_returns_freed_buffers_to_the_kernel() {
     let n = 64 << 20;
     let mut img = ImageData::new([0, n as i32 - 1, 0, 0, 0, 0], [0.0; 3], [1.0; 3]);
     img.point_data
-        .add_with_role(DataArray::from_vec(Some("v"), 1, (0..n).map(|i| i as f32).collect()).unwrap(), AttributeRole::Scalars)
+        .add_with_role(
+            DataArray::from_vec(Some("v"), 1, (0..n).map(|i| i as f32).collect()).unwrap(),
+            AttributeRole::Scalars,
+        )
         .unwrap();
     let obj = DataObject::ImageData(img);
     let handle = vtkwire::ffi::object::object_into_handle(obj);

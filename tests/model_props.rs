@@ -2,8 +2,8 @@
 //! located message, every single corruption; conversions agree with an independent computation.
 
 use proptest::prelude::*;
-use vtkwire::model::*;
 use vtkwire::Status;
+use vtkwire::model::*;
 
 /// Random cells over `npoints` points: (legacy stream, offsets, connectivity) computed two ways.
 fn cells_strategy(npoints: usize) -> impl Strategy<Value = Vec<Vec<i64>>> {

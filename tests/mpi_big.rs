@@ -139,10 +139,14 @@ fn run_job(mut cmd: Command, name: &str, timeout: Duration) -> (bool, String, St
     };
     let out = std::fs::read_to_string(&out_path).unwrap_or_default();
     let err = std::fs::read_to_string(&err_path).unwrap_or_default();
-    println!("{name}: {:.1} s wall, {}", start.elapsed().as_secs_f64(), match status {
-        Some(s) => s.to_string(),
-        None => format!("killed after {} s", timeout.as_secs()),
-    });
+    println!(
+        "{name}: {:.1} s wall, {}",
+        start.elapsed().as_secs_f64(),
+        match status {
+            Some(s) => s.to_string(),
+            None => format!("killed after {} s", timeout.as_secs()),
+        }
+    );
     println!("{out}");
     eprintln!("{err}");
     (status.is_some_and(|s| s.success()), out, err)
@@ -207,7 +211,9 @@ fn vtk_big_interop() {
         return;
     }
     if sys::built_flavour() != sys::Flavour::OpenMpi {
-        eprintln!("NOTICE: skipping the >2 GiB VTK interop test: vtkwire is built against MPICH; Debian's VTK uses Open MPI");
+        eprintln!(
+            "NOTICE: skipping the >2 GiB VTK interop test: vtkwire is built against MPICH; Debian's VTK uses Open MPI"
+        );
         return;
     }
     if let Err(e) = harness::have_vtk_mpi(&["numpy"]) {
@@ -283,7 +289,8 @@ fn check_f32(got: &[f32]) -> Result<(), String> {
 
 /// Big-endian float32 bytes (the legacy payload) against the pattern.
 fn check_f32_be(got: &[u8]) -> Result<(), String> {
-    match got.chunks_exact(4).enumerate().position(|(i, c)| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) != f32_bits(i)) {
+    match got.chunks_exact(4).enumerate().position(|(i, c)| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) != f32_bits(i))
+    {
         None if got.len() % 4 == 0 => Ok(()),
         None => Err(format!("{} bytes is not a whole number of floats", got.len())),
         Some(i) => Err(format!("value {i} differs")),
@@ -525,7 +532,10 @@ fn arrays(w: &Comm, log: &mut Log) {
         drop(buf);
         log.check("raw u8 2^31+17: INT_MAX + 18 elements", r);
         let r = match protocol::recv_array(w, 0, 11) {
-            Ok(Some(a)) if (a.name.as_deref(), a.scalar_type(), a.tuples()) == (Some("big"), ScalarType::UnsignedChar, N_U8) => {
+            Ok(Some(a))
+                if (a.name.as_deref(), a.scalar_type(), a.tuples())
+                    == (Some("big"), ScalarType::UnsignedChar, N_U8) =>
+            {
                 check_u8(a.data().bytes().unwrap(), 0)
             }
             Ok(a) => Err(format!("{:?}", a.map(|a| (a.name.clone(), a.scalar_type(), a.tuples())))),
@@ -620,7 +630,10 @@ fn raw_object(w: &Comm, tag: i32) -> Result<(), String> {
     }
     let head = String::from_utf8_lossy(&b[128..1024]);
     let dims = format!("\nDIMENSIONS {} {} {}\n", DIMS[0], DIMS[1], DIMS[2]);
-    if !head.starts_with("# vtk DataFile Version 5.1\nvtk output") || !head.contains("\nBINARY\nDATASET STRUCTURED_POINTS\n") || !head.contains(&dims) {
+    if !head.starts_with("# vtk DataFile Version 5.1\nvtk output")
+        || !head.contains("\nBINARY\nDATASET STRUCTURED_POINTS\n")
+        || !head.contains(&dims)
+    {
         return Err(format!("header {head:?}"));
     }
     // The values are the last 4 n bytes before the final newline, after "… float\n".

@@ -109,14 +109,24 @@ fn exact_multiples(world: &Comm) {
         } else if world.rank() == 1 {
             let got = protocol::recv_object(world, 0, tag).unwrap();
             assert_eq!(marshaled(&got), want, "object, chunk {chunk} of {len}");
-            assert_eq!(protocol::recv_array(world, 0, tag).unwrap(), Some(marker.clone()), "chunk {chunk}: stray message");
+            assert_eq!(
+                protocol::recv_array(world, 0, tag).unwrap(),
+                Some(marker.clone()),
+                "chunk {chunk}: stray message"
+            );
             let mut r = Request::irecv_object(world, 0, tag).unwrap();
             r.wait().unwrap();
             match r.take() {
-                Some(Received::Object(got)) => assert_eq!(marshaled(&got), want, "object, chunk {chunk} (non-blocking)"),
+                Some(Received::Object(got)) => {
+                    assert_eq!(marshaled(&got), want, "object, chunk {chunk} (non-blocking)")
+                }
                 other => panic!("chunk {chunk}: {other:?}"),
             }
-            assert_eq!(protocol::recv_array(world, 0, tag).unwrap(), Some(marker.clone()), "chunk {chunk}: stray message");
+            assert_eq!(
+                protocol::recv_array(world, 0, tag).unwrap(),
+                Some(marker.clone()),
+                "chunk {chunk}: stray message"
+            );
         }
     }
     if world.rank() == 1 {

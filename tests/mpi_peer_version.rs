@@ -23,8 +23,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use harness::{build, build_cxx, build_fortran, run_env};
-use vtkwire::mpi::peer::{self, VtkVersion, ENV_VAR};
 use vtkwire::Status;
+use vtkwire::mpi::peer::{self, ENV_VAR, VtkVersion};
 
 /// Built once: the tests below run in parallel and must not all write the executable.
 fn exe() -> &'static PathBuf {

@@ -53,7 +53,9 @@ fn vtk_mpi_interop() {
         return;
     }
     if sys::built_flavour() != sys::Flavour::OpenMpi {
-        eprintln!("NOTICE: skipping the VTK MPI interop test: vtkwire is built against MPICH; Debian's VTK uses Open MPI");
+        eprintln!(
+            "NOTICE: skipping the VTK MPI interop test: vtkwire is built against MPICH; Debian's VTK uses Open MPI"
+        );
         return;
     }
     if let Err(e) = harness::have_vtk_mpi(&[]) {
@@ -230,18 +232,23 @@ fn run_child() -> usize {
     match protocol::recv_array(&world, 0, 120) {
         Ok(Some(a)) => {
             let vals: Vec<f64> = (0..a.data().len()).map(|i| a.data().value_f64(i).unwrap()).collect();
-            c.report("array recv", a.name.as_deref() == Some("pressure") && a.components() == 3 && vals.len() == 12, || {
-                format!("{a:?}")
-            });
-            let doubled = DataArray::from_vec(Some("pressure"), 3, vals.iter().map(|v| 2.0 * v).collect::<Vec<f64>>()).unwrap();
+            c.report(
+                "array recv",
+                a.name.as_deref() == Some("pressure") && a.components() == 3 && vals.len() == 12,
+                || format!("{a:?}"),
+            );
+            let doubled =
+                DataArray::from_vec(Some("pressure"), 3, vals.iter().map(|v| 2.0 * v).collect::<Vec<f64>>()).unwrap();
             c.report("array send", protocol::send_array(&world, Some(&doubled), 0, 121).is_ok(), String::new);
         }
         other => panic!("array recv: {other:?}"),
     }
     let r = collective::bcast_array(&world, None, 0);
-    c.report("array bcast-recv", matches!(&r, Ok(Some(a)) if a.name.as_deref() == Some("pressure") && a.tuples() == 4), || {
-        format!("{r:?}")
-    });
+    c.report(
+        "array bcast-recv",
+        matches!(&r, Ok(Some(a)) if a.name.as_deref() == Some("pressure") && a.tuples() == 4),
+        || format!("{r:?}"),
+    );
     let ids = DataArray::from_vec(Some("ids"), 1, vec![7i32, 8, 9]).unwrap();
     c.report("array bcast-root", collective::bcast_array(&world, Some(&ids), 1).is_ok(), String::new);
     let f = DataArray::from_vec(Some("f"), 1, vec![10.0f32, 20.0]).unwrap();
@@ -272,9 +279,14 @@ fn run_child() -> usize {
                 })
             })
             .collect();
-        let got: Option<Vec<i64>> =
-            r.as_ref().ok().and_then(|o| o.as_ref()).map(|a| (0..a.data().len()).map(|i| a.data().value_i64(i).unwrap()).collect());
-        c.report(&format!("array allreduce-op{op}"), got.as_deref() == Some(&want[..]), || format!("{r:?} want {want:?}"));
+        let got: Option<Vec<i64>> = r
+            .as_ref()
+            .ok()
+            .and_then(|o| o.as_ref())
+            .map(|a| (0..a.data().len()).map(|i| a.data().value_i64(i).unwrap()).collect());
+        c.report(&format!("array allreduce-op{op}"), got.as_deref() == Some(&want[..]), || {
+            format!("{r:?} want {want:?}")
+        });
     }
     // Through the C exports.
     // SAFETY (block): valid handles and output pointers; objects freed once.

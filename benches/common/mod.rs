@@ -23,8 +23,14 @@ pub fn hexes(n: usize) -> DataObject {
         for j in 0..n {
             for i in 0..n {
                 conn.extend_from_slice(&[
-                    id(i, j, k), id(i + 1, j, k), id(i + 1, j + 1, k), id(i, j + 1, k),
-                    id(i, j, k + 1), id(i + 1, j, k + 1), id(i + 1, j + 1, k + 1), id(i, j + 1, k + 1),
+                    id(i, j, k),
+                    id(i + 1, j, k),
+                    id(i + 1, j + 1, k),
+                    id(i, j + 1, k),
+                    id(i, j, k + 1),
+                    id(i + 1, j, k + 1),
+                    id(i + 1, j + 1, k + 1),
+                    id(i, j + 1, k + 1),
                 ]);
                 offsets.push(conn.len() as i64);
             }
@@ -38,10 +44,16 @@ pub fn hexes(n: usize) -> DataObject {
         ..UnstructuredGrid::default()
     };
     ug.point_data
-        .add_with_role(DataArray::from_vec(Some("pressure"), 1, (0..npts).map(|i| i as f64 * 0.5).collect()).unwrap(), AttributeRole::Scalars)
+        .add_with_role(
+            DataArray::from_vec(Some("pressure"), 1, (0..npts).map(|i| i as f64 * 0.5).collect()).unwrap(),
+            AttributeRole::Scalars,
+        )
         .unwrap();
     ug.point_data
-        .add_with_role(DataArray::from_vec(Some("velocity"), 3, (0..3 * npts).map(|i| i as f32).collect()).unwrap(), AttributeRole::Vectors)
+        .add_with_role(
+            DataArray::from_vec(Some("velocity"), 3, (0..3 * npts).map(|i| i as f32).collect()).unwrap(),
+            AttributeRole::Vectors,
+        )
         .unwrap();
     DataObject::UnstructuredGrid(ug)
 }
@@ -68,7 +80,10 @@ pub fn image(n: i32) -> DataObject {
     let mut img = ImageData::new([0, n - 1, 0, n - 1, 0, n - 1], [0.0; 3], [1.0; 3]);
     let len = (n as usize).pow(3);
     img.point_data
-        .add_with_role(DataArray::from_vec(Some("density"), 1, (0..len).map(|i| i as f32).collect()).unwrap(), AttributeRole::Scalars)
+        .add_with_role(
+            DataArray::from_vec(Some("density"), 1, (0..len).map(|i| i as f32).collect()).unwrap(),
+            AttributeRole::Scalars,
+        )
         .unwrap();
     DataObject::ImageData(img)
 }

@@ -69,7 +69,10 @@ pub unsafe fn borrowed_buffer<T: Scalar>(data: *const c_void, len: usize, name: 
         return Ok(Buffer::default());
     }
     if data.is_null() {
-        return Err(Error::new(Status::NullArgument, format!("argument `{name}` is NULL but {len} values are announced")));
+        return Err(Error::new(
+            Status::NullArgument,
+            format!("argument `{name}` is NULL but {len} values are announced"),
+        ));
     }
     if (data as usize) % std::mem::align_of::<T>() != 0 {
         return Err(Error::invalid_argument(format!(
@@ -113,12 +116,15 @@ pub unsafe fn data_from_caller(ty: ScalarType, data: *const c_void, n: usize, na
                 format!("{ty} arrays are built with vtkwire_array_new_strings"),
             ));
         }
-        _ => n
-            .checked_mul(ty.size().unwrap_or(1))
-            .ok_or_else(|| Error::out_of_range(format!("{n} values overflow")))?,
+        _ => {
+            n.checked_mul(ty.size().unwrap_or(1)).ok_or_else(|| Error::out_of_range(format!("{n} values overflow")))?
+        }
     };
     if n > 0 && data.is_null() {
-        return Err(Error::new(Status::NullArgument, format!("argument `{name}` is NULL but {n} values are announced")));
+        return Err(Error::new(
+            Status::NullArgument,
+            format!("argument `{name}` is NULL but {n} values are announced"),
+        ));
     }
     let bytes = unsafe { guard::slice(data.cast::<u8>(), nbytes, name) }?;
     ArrayData::from_native_bytes(ty, bytes, n)
@@ -298,7 +304,10 @@ pub unsafe extern "C" fn vtkwire_array_free(array: *mut vtkwire_array) {
 /// `array` must be a live handle.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_clone(array: *const vtkwire_array, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_clone(
+    array: *const vtkwire_array,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     guard(|| {
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_array, "out_array")?;
@@ -330,7 +339,11 @@ pub fn deep_copy(a: &DataArray) -> DataArray {
 /// `array` must be an owned, live handle; `name` NUL-terminated.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_set_component_name(array: *mut vtkwire_array, component: i32, name: *const c_char) -> Status {
+pub unsafe extern "C" fn vtkwire_array_set_component_name(
+    array: *mut vtkwire_array,
+    component: i32,
+    name: *const c_char,
+) -> Status {
     guard(|| {
         let a = unsafe { array_mut(array, "array") }?;
         let name = unsafe { guard::str_arg(name, "name") }?;
@@ -404,7 +417,11 @@ pub unsafe extern "C" fn vtkwire_array_info(
 /// `array` must be a live handle.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_name(array: *const vtkwire_array, out_name: *mut *const c_char, out_len: *mut usize) -> Status {
+pub unsafe extern "C" fn vtkwire_array_name(
+    array: *const vtkwire_array,
+    out_name: *mut *const c_char,
+    out_len: *mut usize,
+) -> Status {
     guard(|| {
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_name, "out_name")?;
@@ -444,7 +461,10 @@ pub unsafe extern "C" fn vtkwire_array_data(
         check_out(out_data, "out_data")?;
         check_out(out_nbytes, "out_nbytes")?;
         let bytes = a.data().bytes().ok_or_else(|| {
-            Error::new(Status::WrongArrayType, format!("a {} array has no flat data; use vtkwire_array_string", a.scalar_type()))
+            Error::new(
+                Status::WrongArrayType,
+                format!("a {} array has no flat data; use vtkwire_array_string", a.scalar_type()),
+            )
         })?;
         unsafe {
             write_out(out_data, bytes.as_ptr().cast());
@@ -481,7 +501,10 @@ pub unsafe extern "C" fn vtkwire_array_string(
             ArrayData::String(v) => v.get(index).map(String::as_str),
             ArrayData::Variant(v) => v.get(index).map(|x| x.text.as_str()),
             _ => {
-                return Err(Error::new(Status::WrongArrayType, format!("a {} array has no string values", a.scalar_type())));
+                return Err(Error::new(
+                    Status::WrongArrayType,
+                    format!("a {} array has no string values", a.scalar_type()),
+                ));
             }
         }
         .ok_or_else(|| Error::out_of_range(format!("value {index} of {}", a.data().len())))?;
@@ -550,7 +573,10 @@ pub unsafe extern "C" fn vtkwire_array_lookup_table(
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_rgba, "out_rgba")?;
         check_out(out_ncolors, "out_ncolors")?;
-        let lut = a.lookup_table.as_ref().ok_or_else(|| Error::not_found(format!("array '{}' has no lookup table", a.name_str())))?;
+        let lut = a
+            .lookup_table
+            .as_ref()
+            .ok_or_else(|| Error::not_found(format!("array '{}' has no lookup table", a.name_str())))?;
         unsafe {
             write_out(out_rgba, lut.rgba.as_ptr().cast());
             write_out(out_ncolors, lut.rgba.len());

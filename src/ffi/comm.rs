@@ -3,9 +3,9 @@
 
 use mpi_sys as ffi;
 
-use crate::ffi::guard::{self, check_out, guard, write_out};
-use crate::mpi::comm::{comm_from_fortran, Comm};
 use crate::Status;
+use crate::ffi::guard::{self, check_out, guard, write_out};
+use crate::mpi::comm::{Comm, comm_from_fortran};
 
 /// Opaque communicator object: the caller's `MPI_Comm` (borrowed) or a duplicate (owned).
 pub struct vtkwire_comm {

@@ -80,7 +80,7 @@ pub const VTKWIRE_OP_BITWISE_XOR: i32 = 9;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{type_code, Association, AttributeRole, PolyCells, ScalarType};
+    use crate::model::{Association, AttributeRole, PolyCells, ScalarType, type_code};
 
     #[test]
     fn constants_match_model_codes() {

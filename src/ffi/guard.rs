@@ -2,8 +2,8 @@
 //! pointers checked.
 
 use std::cell::RefCell;
-use std::ffi::{c_char, CStr, CString};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ffi::{CStr, CString, c_char};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::error::{Error, Result, Status};
 
@@ -86,7 +86,13 @@ pub unsafe fn slice<'a, T>(p: *const T, len: usize, name: &str) -> Result<&'a [T
         return Ok(&[]);
     }
     if p.is_null() {
-        return Err(Error::new(Status::NullArgument, format!("argument `{name}` is NULL but {len} {} announced", if len == 1 { "element is" } else { "elements are" })));
+        return Err(Error::new(
+            Status::NullArgument,
+            format!(
+                "argument `{name}` is NULL but {len} {} announced",
+                if len == 1 { "element is" } else { "elements are" }
+            ),
+        ));
     }
     if len.checked_mul(std::mem::size_of::<T>()).is_none_or(|b| b > isize::MAX as usize) {
         return Err(Error::out_of_range(format!("argument `{name}`: length {len} is too large")));

@@ -38,7 +38,11 @@ unsafe fn opt_object<'a>(obj: *const vtkwire_object) -> crate::Result<Option<&'a
 /// `obj` NULL or live; outputs valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_marshal(obj: *const vtkwire_object, out_bytes: *mut *mut u8, out_len: *mut usize) -> Status {
+pub unsafe extern "C" fn vtkwire_marshal(
+    obj: *const vtkwire_object,
+    out_bytes: *mut *mut u8,
+    out_len: *mut usize,
+) -> Status {
     guard(|| {
         check_out(out_bytes, "out_bytes")?;
         check_out(out_len, "out_len")?;

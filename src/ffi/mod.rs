@@ -4,11 +4,11 @@
 
 #![allow(non_camel_case_types)] // Reason: C type names (`vtkwire_object`) are part of the ABI.
 
-pub mod guard;
 pub mod array;
+pub mod comm;
+pub mod constants;
+pub mod guard;
+pub mod marshal;
+pub mod mpi;
 pub mod object;
 pub mod status;
-pub mod constants;
-pub mod marshal;
-pub mod comm;
-pub mod mpi;

@@ -22,13 +22,11 @@ use crate::ffi::array::{array_into_handle, array_mut, array_ref, vtkwire_array};
 use crate::ffi::comm::guard_comm_f;
 use crate::ffi::guard::{check_out, guard, slice, write_out};
 use crate::ffi::object::{object_into_handle, object_mut, object_ref, vtkwire_object};
+use crate::mpi::Comm;
 use crate::mpi::collective;
 use crate::mpi::peer;
 use crate::mpi::protocol;
 use crate::mpi::request::{self, Received, Request};
-use crate::mpi::Comm;
-
-
 
 fn opt_object_handle(o: Option<crate::model::DataObject>) -> *mut vtkwire_object {
     o.map(object_into_handle).unwrap_or(std::ptr::null_mut())
@@ -126,7 +124,12 @@ pub unsafe extern "C" fn vtkwire_get_vtk_peer_version(out_major: *mut i32, out_m
 /// objects to each other at the same time deadlock — use `vtkwire_object_isend` for that.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_send(obj: *const vtkwire_object, dest: i32, tag: i32, comm: ffi::MPI_Comm) -> Status {
+pub unsafe extern "C" fn vtkwire_object_send(
+    obj: *const vtkwire_object,
+    dest: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+) -> Status {
     guard(|| {
         let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
         protocol::send_object(&Comm::borrow(comm)?, o, dest, tag)
@@ -145,7 +148,12 @@ pub unsafe extern "C" fn vtkwire_object_send(obj: *const vtkwire_object, dest: i
 /// As `vtkwire_object_send`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_send_f(obj: *const vtkwire_object, dest: i32, tag: i32, comm: ffi::RSMPI_Fint) -> Status {
+pub unsafe extern "C" fn vtkwire_object_send_f(
+    obj: *const vtkwire_object,
+    dest: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+) -> Status {
     fortran!(comm, |c| vtkwire_object_send(obj, dest, tag, c))
 }
 
@@ -165,7 +173,12 @@ pub unsafe extern "C" fn vtkwire_object_send_f(obj: *const vtkwire_object, dest:
 /// Point to point, blocking; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_recv(source: i32, tag: i32, comm: ffi::MPI_Comm, out_obj: *mut *mut vtkwire_object) -> Status {
+pub unsafe extern "C" fn vtkwire_object_recv(
+    source: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+    out_obj: *mut *mut vtkwire_object,
+) -> Status {
     guard(|| {
         check_out(out_obj, "out_obj")?;
         let o = protocol::recv_object(&Comm::borrow(comm)?, source, tag)?;
@@ -186,7 +199,12 @@ pub unsafe extern "C" fn vtkwire_object_recv(source: i32, tag: i32, comm: ffi::M
 /// As `vtkwire_object_recv`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_recv_f(source: i32, tag: i32, comm: ffi::RSMPI_Fint, out_obj: *mut *mut vtkwire_object) -> Status {
+pub unsafe extern "C" fn vtkwire_object_recv_f(
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    out_obj: *mut *mut vtkwire_object,
+) -> Status {
     fortran!(comm, |c| vtkwire_object_recv(source, tag, c, out_obj))
 }
 
@@ -207,7 +225,12 @@ pub unsafe extern "C" fn vtkwire_object_recv_f(source: i32, tag: i32, comm: ffi:
 /// Point to point, blocking; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_recv_into(obj: *mut vtkwire_object, source: i32, tag: i32, comm: ffi::MPI_Comm) -> Status {
+pub unsafe extern "C" fn vtkwire_object_recv_into(
+    obj: *mut vtkwire_object,
+    source: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+) -> Status {
     guard(|| {
         let o = unsafe { object_mut(obj, "obj") }?;
         protocol::recv_object_into(&Comm::borrow(comm)?, source, tag, o)
@@ -226,7 +249,12 @@ pub unsafe extern "C" fn vtkwire_object_recv_into(obj: *mut vtkwire_object, sour
 /// As `vtkwire_object_recv_into`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_recv_into_f(obj: *mut vtkwire_object, source: i32, tag: i32, comm: ffi::RSMPI_Fint) -> Status {
+pub unsafe extern "C" fn vtkwire_object_recv_into_f(
+    obj: *mut vtkwire_object,
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+) -> Status {
     fortran!(comm, |c| vtkwire_object_recv_into(obj, source, tag, c))
 }
 
@@ -270,7 +298,14 @@ pub unsafe extern "C" fn vtkwire_marshaled_send(
 /// As `vtkwire_marshaled_send`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_marshaled_send_f(type_code: i32, bytes: *const u8, len: usize, dest: i32, tag: i32, comm: ffi::RSMPI_Fint) -> Status {
+pub unsafe extern "C" fn vtkwire_marshaled_send_f(
+    type_code: i32,
+    bytes: *const u8,
+    len: usize,
+    dest: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+) -> Status {
     fortran!(comm, |c| vtkwire_marshaled_send(type_code, bytes, len, dest, tag, c))
 }
 
@@ -287,7 +322,12 @@ pub unsafe extern "C" fn vtkwire_marshaled_send_f(type_code: i32, bytes: *const 
 /// Point to point, blocking; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_send(array: *const vtkwire_array, dest: i32, tag: i32, comm: ffi::MPI_Comm) -> Status {
+pub unsafe extern "C" fn vtkwire_array_send(
+    array: *const vtkwire_array,
+    dest: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+) -> Status {
     guard(|| {
         let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
         protocol::send_array(&Comm::borrow(comm)?, a, dest, tag)
@@ -306,7 +346,12 @@ pub unsafe extern "C" fn vtkwire_array_send(array: *const vtkwire_array, dest: i
 /// As `vtkwire_array_send`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_send_f(array: *const vtkwire_array, dest: i32, tag: i32, comm: ffi::RSMPI_Fint) -> Status {
+pub unsafe extern "C" fn vtkwire_array_send_f(
+    array: *const vtkwire_array,
+    dest: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_send(array, dest, tag, c))
 }
 
@@ -323,7 +368,12 @@ pub unsafe extern "C" fn vtkwire_array_send_f(array: *const vtkwire_array, dest:
 /// Point to point, blocking; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_recv(source: i32, tag: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_recv(
+    source: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     guard(|| {
         check_out(out_array, "out_array")?;
         let a = protocol::recv_array(&Comm::borrow(comm)?, source, tag)?;
@@ -344,7 +394,12 @@ pub unsafe extern "C" fn vtkwire_array_recv(source: i32, tag: i32, comm: ffi::MP
 /// As `vtkwire_array_recv`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_recv_f(source: i32, tag: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_recv_f(
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_recv(source, tag, c, out_array))
 }
 
@@ -368,7 +423,12 @@ pub unsafe extern "C" fn vtkwire_array_recv_f(source: i32, tag: i32, comm: ffi::
 /// `out_obj`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_bcast(obj: *const vtkwire_object, root: i32, comm: ffi::MPI_Comm, out_obj: *mut *mut vtkwire_object) -> Status {
+pub unsafe extern "C" fn vtkwire_object_bcast(
+    obj: *const vtkwire_object,
+    root: i32,
+    comm: ffi::MPI_Comm,
+    out_obj: *mut *mut vtkwire_object,
+) -> Status {
     guard(|| {
         let c = Comm::borrow(comm)?;
         c.check_rank(root, "root")?;
@@ -398,7 +458,12 @@ pub unsafe extern "C" fn vtkwire_object_bcast(obj: *const vtkwire_object, root: 
 /// As `vtkwire_object_bcast`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_bcast_f(obj: *const vtkwire_object, root: i32, comm: ffi::RSMPI_Fint, out_obj: *mut *mut vtkwire_object) -> Status {
+pub unsafe extern "C" fn vtkwire_object_bcast_f(
+    obj: *const vtkwire_object,
+    root: i32,
+    comm: ffi::RSMPI_Fint,
+    out_obj: *mut *mut vtkwire_object,
+) -> Status {
     fortran!(comm, |c| vtkwire_object_bcast(obj, root, c, out_obj))
 }
 
@@ -417,7 +482,12 @@ pub unsafe extern "C" fn vtkwire_object_bcast_f(obj: *const vtkwire_object, root
 /// Collective; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_bcast(array: *const vtkwire_array, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_bcast(
+    array: *const vtkwire_array,
+    root: i32,
+    comm: ffi::MPI_Comm,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     guard(|| {
         let c = Comm::borrow(comm)?;
         c.check_rank(root, "root")?;
@@ -445,13 +515,22 @@ pub unsafe extern "C" fn vtkwire_array_bcast(array: *const vtkwire_array, root: 
 /// As `vtkwire_array_bcast`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_bcast_f(array: *const vtkwire_array, root: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_bcast_f(
+    array: *const vtkwire_array,
+    root: i32,
+    comm: ffi::RSMPI_Fint,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_bcast(array, root, c, out_array))
 }
 
 // ---- gathers --------------------------------------------------------------------------------
 
-unsafe fn write_objects(out: *mut *mut vtkwire_object, capacity: usize, objs: Vec<Option<crate::model::DataObject>>) -> Result<()> {
+unsafe fn write_objects(
+    out: *mut *mut vtkwire_object,
+    capacity: usize,
+    objs: Vec<Option<crate::model::DataObject>>,
+) -> Result<()> {
     check_out(out, "out_objs")?;
     if capacity < objs.len() {
         return Err(Error::out_of_range(format!("out_capacity {capacity} < communicator size {}", objs.len())));
@@ -515,7 +594,13 @@ pub unsafe extern "C" fn vtkwire_object_gather(
 /// As `vtkwire_object_gather`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_gather_f(obj: *const vtkwire_object, root: i32, comm: ffi::RSMPI_Fint, out_objs: *mut *mut vtkwire_object, out_capacity: usize) -> Status {
+pub unsafe extern "C" fn vtkwire_object_gather_f(
+    obj: *const vtkwire_object,
+    root: i32,
+    comm: ffi::RSMPI_Fint,
+    out_objs: *mut *mut vtkwire_object,
+    out_capacity: usize,
+) -> Status {
     fortran!(comm, |c| vtkwire_object_gather(obj, root, c, out_objs, out_capacity))
 }
 
@@ -561,7 +646,12 @@ pub unsafe extern "C" fn vtkwire_object_allgather(
 /// As `vtkwire_object_allgather`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_allgather_f(obj: *const vtkwire_object, comm: ffi::RSMPI_Fint, out_objs: *mut *mut vtkwire_object, out_capacity: usize) -> Status {
+pub unsafe extern "C" fn vtkwire_object_allgather_f(
+    obj: *const vtkwire_object,
+    comm: ffi::RSMPI_Fint,
+    out_objs: *mut *mut vtkwire_object,
+    out_capacity: usize,
+) -> Status {
     fortran!(comm, |c| vtkwire_object_allgather(obj, c, out_objs, out_capacity))
 }
 
@@ -572,7 +662,13 @@ enum Gather {
     Var,
 }
 
-unsafe fn array_gather_impl(array: *const vtkwire_array, root: Option<i32>, comm: ffi::MPI_Comm, out: *mut *mut vtkwire_array, kind: Gather) -> Status {
+unsafe fn array_gather_impl(
+    array: *const vtkwire_array,
+    root: Option<i32>,
+    comm: ffi::MPI_Comm,
+    out: *mut *mut vtkwire_array,
+    kind: Gather,
+) -> Status {
     guard(|| {
         let c = Comm::borrow(comm)?;
         if let Some(r) = root {
@@ -607,7 +703,12 @@ unsafe fn array_gather_impl(array: *const vtkwire_array, root: Option<i32>, comm
 /// Collective; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_gather(array: *const vtkwire_array, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_gather(
+    array: *const vtkwire_array,
+    root: i32,
+    comm: ffi::MPI_Comm,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Same) }
 }
 
@@ -623,7 +724,12 @@ pub unsafe extern "C" fn vtkwire_array_gather(array: *const vtkwire_array, root:
 /// As `vtkwire_array_gather`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_gather_f(array: *const vtkwire_array, root: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_gather_f(
+    array: *const vtkwire_array,
+    root: i32,
+    comm: ffi::RSMPI_Fint,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_gather(array, root, c, out_array))
 }
 
@@ -643,7 +749,12 @@ pub unsafe extern "C" fn vtkwire_array_gather_f(array: *const vtkwire_array, roo
 /// Collective; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_gatherv(array: *const vtkwire_array, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_gatherv(
+    array: *const vtkwire_array,
+    root: i32,
+    comm: ffi::MPI_Comm,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Var) }
 }
 
@@ -659,7 +770,12 @@ pub unsafe extern "C" fn vtkwire_array_gatherv(array: *const vtkwire_array, root
 /// As `vtkwire_array_gatherv`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_gatherv_f(array: *const vtkwire_array, root: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_gatherv_f(
+    array: *const vtkwire_array,
+    root: i32,
+    comm: ffi::RSMPI_Fint,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_gatherv(array, root, c, out_array))
 }
 
@@ -675,7 +791,11 @@ pub unsafe extern "C" fn vtkwire_array_gatherv_f(array: *const vtkwire_array, ro
 /// Collective; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_allgather(array: *const vtkwire_array, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_allgather(
+    array: *const vtkwire_array,
+    comm: ffi::MPI_Comm,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     unsafe { array_gather_impl(array, None, comm, out_array, Gather::Same) }
 }
 
@@ -691,7 +811,11 @@ pub unsafe extern "C" fn vtkwire_array_allgather(array: *const vtkwire_array, co
 /// As `vtkwire_array_allgather`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_allgather_f(array: *const vtkwire_array, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_allgather_f(
+    array: *const vtkwire_array,
+    comm: ffi::RSMPI_Fint,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_allgather(array, c, out_array))
 }
 
@@ -707,7 +831,11 @@ pub unsafe extern "C" fn vtkwire_array_allgather_f(array: *const vtkwire_array, 
 /// Collective; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_allgatherv(array: *const vtkwire_array, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_allgatherv(
+    array: *const vtkwire_array,
+    comm: ffi::MPI_Comm,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     unsafe { array_gather_impl(array, None, comm, out_array, Gather::Var) }
 }
 
@@ -723,7 +851,11 @@ pub unsafe extern "C" fn vtkwire_array_allgatherv(array: *const vtkwire_array, c
 /// As `vtkwire_array_allgatherv`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_allgatherv_f(array: *const vtkwire_array, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_allgatherv_f(
+    array: *const vtkwire_array,
+    comm: ffi::RSMPI_Fint,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_allgatherv(array, c, out_array))
 }
 
@@ -744,7 +876,12 @@ pub unsafe extern "C" fn vtkwire_array_allgatherv_f(array: *const vtkwire_array,
 /// Collective; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_scatter(send: *const vtkwire_array, recv: *mut vtkwire_array, root: i32, comm: ffi::MPI_Comm) -> Status {
+pub unsafe extern "C" fn vtkwire_array_scatter(
+    send: *const vtkwire_array,
+    recv: *mut vtkwire_array,
+    root: i32,
+    comm: ffi::MPI_Comm,
+) -> Status {
     guard(|| {
         let c = Comm::borrow(comm)?;
         let r = unsafe { array_mut(recv, "recv") }?;
@@ -766,7 +903,12 @@ pub unsafe extern "C" fn vtkwire_array_scatter(send: *const vtkwire_array, recv:
 /// As `vtkwire_array_scatter`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_scatter_f(send: *const vtkwire_array, recv: *mut vtkwire_array, root: i32, comm: ffi::RSMPI_Fint) -> Status {
+pub unsafe extern "C" fn vtkwire_array_scatter_f(
+    send: *const vtkwire_array,
+    recv: *mut vtkwire_array,
+    root: i32,
+    comm: ffi::RSMPI_Fint,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_scatter(send, recv, root, c))
 }
 
@@ -790,7 +932,13 @@ pub unsafe extern "C" fn vtkwire_array_scatter_f(send: *const vtkwire_array, rec
 /// Collective; `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_reduce(array: *const vtkwire_array, op: i32, root: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_reduce(
+    array: *const vtkwire_array,
+    op: i32,
+    root: i32,
+    comm: ffi::MPI_Comm,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     guard(|| {
         let a = unsafe { array_ref(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
@@ -817,7 +965,13 @@ pub unsafe extern "C" fn vtkwire_array_reduce(array: *const vtkwire_array, op: i
 /// As `vtkwire_array_reduce`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_reduce_f(array: *const vtkwire_array, op: i32, root: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_reduce_f(
+    array: *const vtkwire_array,
+    op: i32,
+    root: i32,
+    comm: ffi::RSMPI_Fint,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_reduce(array, op, root, c, out_array))
 }
 
@@ -833,7 +987,12 @@ pub unsafe extern "C" fn vtkwire_array_reduce_f(array: *const vtkwire_array, op:
 /// Collective (`MPI_Allreduce`); `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_allreduce(array: *const vtkwire_array, op: i32, comm: ffi::MPI_Comm, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_allreduce(
+    array: *const vtkwire_array,
+    op: i32,
+    comm: ffi::MPI_Comm,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     guard(|| {
         let a = unsafe { array_ref(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
@@ -858,7 +1017,12 @@ pub unsafe extern "C" fn vtkwire_array_allreduce(array: *const vtkwire_array, op
 /// As `vtkwire_array_allreduce`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_allreduce_f(array: *const vtkwire_array, op: i32, comm: ffi::RSMPI_Fint, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_array_allreduce_f(
+    array: *const vtkwire_array,
+    op: i32,
+    comm: ffi::RSMPI_Fint,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_allreduce(array, op, c, out_array))
 }
 
@@ -874,7 +1038,11 @@ pub unsafe extern "C" fn vtkwire_array_allreduce_f(array: *const vtkwire_array, 
 /// Collective (`MPI_Allreduce`, same wire as VTK); `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_allreduce_inplace(array: *mut vtkwire_array, op: i32, comm: ffi::MPI_Comm) -> Status {
+pub unsafe extern "C" fn vtkwire_array_allreduce_inplace(
+    array: *mut vtkwire_array,
+    op: i32,
+    comm: ffi::MPI_Comm,
+) -> Status {
     guard(|| {
         let a = unsafe { array_mut(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
@@ -899,7 +1067,12 @@ pub unsafe extern "C" fn vtkwire_array_allreduce_inplace(array: *mut vtkwire_arr
 /// Collective (`MPI_Reduce`); `comm` borrowed.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_reduce_inplace(array: *mut vtkwire_array, op: i32, root: i32, comm: ffi::MPI_Comm) -> Status {
+pub unsafe extern "C" fn vtkwire_array_reduce_inplace(
+    array: *mut vtkwire_array,
+    op: i32,
+    root: i32,
+    comm: ffi::MPI_Comm,
+) -> Status {
     guard(|| {
         let a = unsafe { array_mut(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
@@ -923,7 +1096,12 @@ pub unsafe extern "C" fn vtkwire_array_reduce_inplace(array: *mut vtkwire_array,
 /// As `vtkwire_array_reduce_inplace`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_reduce_inplace_f(array: *mut vtkwire_array, op: i32, root: i32, comm: ffi::RSMPI_Fint) -> Status {
+pub unsafe extern "C" fn vtkwire_array_reduce_inplace_f(
+    array: *mut vtkwire_array,
+    op: i32,
+    root: i32,
+    comm: ffi::RSMPI_Fint,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_reduce_inplace(array, op, root, c))
 }
 
@@ -939,7 +1117,11 @@ pub unsafe extern "C" fn vtkwire_array_reduce_inplace_f(array: *mut vtkwire_arra
 /// As `vtkwire_array_allreduce_inplace`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_allreduce_inplace_f(array: *mut vtkwire_array, op: i32, comm: ffi::RSMPI_Fint) -> Status {
+pub unsafe extern "C" fn vtkwire_array_allreduce_inplace_f(
+    array: *mut vtkwire_array,
+    op: i32,
+    comm: ffi::RSMPI_Fint,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_allreduce_inplace(array, op, c))
 }
 
@@ -972,7 +1154,13 @@ unsafe fn request_mut<'a>(p: *mut vtkwire_request, name: &str) -> Result<&'a mut
 /// Point to point, `MPI_Isend` ×8; `comm` borrowed until the request completes.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_isend(obj: *const vtkwire_object, dest: i32, tag: i32, comm: ffi::MPI_Comm, out_request: *mut *mut vtkwire_request) -> Status {
+pub unsafe extern "C" fn vtkwire_object_isend(
+    obj: *const vtkwire_object,
+    dest: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+    out_request: *mut *mut vtkwire_request,
+) -> Status {
     guard(|| {
         check_out(out_request, "out_request")?;
         let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
@@ -994,7 +1182,13 @@ pub unsafe extern "C" fn vtkwire_object_isend(obj: *const vtkwire_object, dest: 
 /// As `vtkwire_object_isend`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_isend_f(obj: *const vtkwire_object, dest: i32, tag: i32, comm: ffi::RSMPI_Fint, out_request: *mut *mut vtkwire_request) -> Status {
+pub unsafe extern "C" fn vtkwire_object_isend_f(
+    obj: *const vtkwire_object,
+    dest: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    out_request: *mut *mut vtkwire_request,
+) -> Status {
     fortran!(comm, |c| vtkwire_object_isend(obj, dest, tag, c, out_request))
 }
 
@@ -1011,7 +1205,12 @@ pub unsafe extern "C" fn vtkwire_object_isend_f(obj: *const vtkwire_object, dest
 /// Point to point, `MPI_Irecv`; `comm` borrowed until completion.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_irecv(source: i32, tag: i32, comm: ffi::MPI_Comm, out_request: *mut *mut vtkwire_request) -> Status {
+pub unsafe extern "C" fn vtkwire_object_irecv(
+    source: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+    out_request: *mut *mut vtkwire_request,
+) -> Status {
     guard(|| {
         check_out(out_request, "out_request")?;
         let r = Request::irecv_object(&Comm::borrow(comm)?, source, tag)?;
@@ -1032,7 +1231,12 @@ pub unsafe extern "C" fn vtkwire_object_irecv(source: i32, tag: i32, comm: ffi::
 /// As `vtkwire_object_irecv`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_irecv_f(source: i32, tag: i32, comm: ffi::RSMPI_Fint, out_request: *mut *mut vtkwire_request) -> Status {
+pub unsafe extern "C" fn vtkwire_object_irecv_f(
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    out_request: *mut *mut vtkwire_request,
+) -> Status {
     fortran!(comm, |c| vtkwire_object_irecv(source, tag, c, out_request))
 }
 
@@ -1048,7 +1252,13 @@ pub unsafe extern "C" fn vtkwire_object_irecv_f(source: i32, tag: i32, comm: ffi
 /// Point to point, `MPI_Isend`; `comm` borrowed until completion.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_isend(array: *const vtkwire_array, dest: i32, tag: i32, comm: ffi::MPI_Comm, out_request: *mut *mut vtkwire_request) -> Status {
+pub unsafe extern "C" fn vtkwire_array_isend(
+    array: *const vtkwire_array,
+    dest: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+    out_request: *mut *mut vtkwire_request,
+) -> Status {
     guard(|| {
         check_out(out_request, "out_request")?;
         let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
@@ -1070,7 +1280,13 @@ pub unsafe extern "C" fn vtkwire_array_isend(array: *const vtkwire_array, dest: 
 /// As `vtkwire_array_isend`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_isend_f(array: *const vtkwire_array, dest: i32, tag: i32, comm: ffi::RSMPI_Fint, out_request: *mut *mut vtkwire_request) -> Status {
+pub unsafe extern "C" fn vtkwire_array_isend_f(
+    array: *const vtkwire_array,
+    dest: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    out_request: *mut *mut vtkwire_request,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_isend(array, dest, tag, c, out_request))
 }
 
@@ -1086,7 +1302,12 @@ pub unsafe extern "C" fn vtkwire_array_isend_f(array: *const vtkwire_array, dest
 /// Point to point, `MPI_Irecv`; `comm` borrowed until completion.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_irecv(source: i32, tag: i32, comm: ffi::MPI_Comm, out_request: *mut *mut vtkwire_request) -> Status {
+pub unsafe extern "C" fn vtkwire_array_irecv(
+    source: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+    out_request: *mut *mut vtkwire_request,
+) -> Status {
     guard(|| {
         check_out(out_request, "out_request")?;
         let r = Request::irecv_array(&Comm::borrow(comm)?, source, tag)?;
@@ -1107,7 +1328,12 @@ pub unsafe extern "C" fn vtkwire_array_irecv(source: i32, tag: i32, comm: ffi::M
 /// As `vtkwire_array_irecv`.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_array_irecv_f(source: i32, tag: i32, comm: ffi::RSMPI_Fint, out_request: *mut *mut vtkwire_request) -> Status {
+pub unsafe extern "C" fn vtkwire_array_irecv_f(
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    out_request: *mut *mut vtkwire_request,
+) -> Status {
     fortran!(comm, |c| vtkwire_array_irecv(source, tag, c, out_request))
 }
 
@@ -1187,7 +1413,10 @@ pub unsafe extern "C" fn vtkwire_request_waitall(requests: *const *mut vtkwire_r
 /// None.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_request_take_object(request: *mut vtkwire_request, out_obj: *mut *mut vtkwire_object) -> Status {
+pub unsafe extern "C" fn vtkwire_request_take_object(
+    request: *mut vtkwire_request,
+    out_obj: *mut *mut vtkwire_object,
+) -> Status {
     guard(|| {
         let r = unsafe { request_mut(request, "request") }?;
         check_out(out_obj, "out_obj")?;
@@ -1217,7 +1446,10 @@ pub unsafe extern "C" fn vtkwire_request_take_object(request: *mut vtkwire_reque
 /// None.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_request_take_array(request: *mut vtkwire_request, out_array: *mut *mut vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_request_take_array(
+    request: *mut vtkwire_request,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
     guard(|| {
         let r = unsafe { request_mut(request, "request") }?;
         check_out(out_array, "out_array")?;

@@ -54,15 +54,13 @@ fn role_arg(code: i32) -> Result<AttributeRole> {
 }
 
 fn attributes(obj: &DataObject, assoc: Association) -> Result<&crate::model::Attributes> {
-    obj.attributes(assoc).ok_or_else(|| {
-        Error::wrong_object_type(format!("a {} has no {}", obj.class_name(), assoc.name()))
-    })
+    obj.attributes(assoc)
+        .ok_or_else(|| Error::wrong_object_type(format!("a {} has no {}", obj.class_name(), assoc.name())))
 }
 
 fn attributes_mut(obj: &mut DataObject, assoc: Association) -> Result<&mut crate::model::Attributes> {
     let class = obj.class_name();
-    obj.attributes_mut(assoc)
-        .ok_or_else(|| Error::wrong_object_type(format!("a {class} has no {}", assoc.name())))
+    obj.attributes_mut(assoc).ok_or_else(|| Error::wrong_object_type(format!("a {class} has no {}", assoc.name())))
 }
 
 fn wrong_type(obj: &DataObject, want: &str) -> Error {
@@ -248,9 +246,7 @@ pub unsafe extern "C" fn vtkwire_rectilinear_grid_set_coordinates(
         let DataObject::RectilinearGrid(g) = o else { return Err(wrong_type(o, "a rectilinear grid")) };
         let need = crate::model::extent_dims(&g.extent)[axis];
         if nvalues != need {
-            return Err(Error::invalid_object(format!(
-                "axis {axis} needs {need} coordinates (extent), got {nvalues}"
-            )));
+            return Err(Error::invalid_object(format!("axis {axis} needs {need} coordinates (extent), got {nvalues}")));
         }
         let data = unsafe { array::data_from_caller(ty, values, nvalues, "values") }?;
         // Unnamed, as VTK's legacy reader leaves them: no extension token needed.
@@ -281,7 +277,8 @@ pub unsafe extern "C" fn vtkwire_rectilinear_grid_coordinates(
         let axis = axis_arg(axis)?;
         check_out(out_array, "out_array")?;
         let DataObject::RectilinearGrid(g) = o else { return Err(wrong_type(o, "a rectilinear grid")) };
-        let a = g.coordinates[axis].as_ref().ok_or_else(|| Error::not_found(format!("axis {axis} has no coordinates")))?;
+        let a =
+            g.coordinates[axis].as_ref().ok_or_else(|| Error::not_found(format!("axis {axis} has no coordinates")))?;
         unsafe { write_out(out_array, array_borrowed(a)) };
         Ok(())
     })
@@ -616,7 +613,11 @@ pub unsafe extern "C" fn vtkwire_object_summary(
 /// `obj` live.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_count(obj: *const vtkwire_object, association: i32, out_count: *mut usize) -> Status {
+pub unsafe extern "C" fn vtkwire_object_count(
+    obj: *const vtkwire_object,
+    association: i32,
+    out_count: *mut usize,
+) -> Status {
     guard(|| {
         let o = unsafe { object_ref(obj, "obj") }?;
         let assoc = assoc_arg(association)?;
@@ -649,7 +650,13 @@ pub unsafe extern "C" fn vtkwire_object_extent(obj: *const vtkwire_object, out_e
     })
 }
 
-unsafe fn set_points(obj: *mut vtkwire_object, ty: i32, xyz: *const c_void, npoints: usize, borrowed: bool) -> Result<()> {
+unsafe fn set_points(
+    obj: *mut vtkwire_object,
+    ty: i32,
+    xyz: *const c_void,
+    npoints: usize,
+    borrowed: bool,
+) -> Result<()> {
     let o = unsafe { object_mut(obj, "obj") }?;
     let ty = array::scalar_type_arg(ty, "type")?;
     if !ty.is_numeric() {
@@ -677,7 +684,12 @@ unsafe fn set_points(obj: *mut vtkwire_object, ty: i32, xyz: *const c_void, npoi
 /// `obj` live owned handle; `xyz` holds `3 * npoints` elements.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_set_points(obj: *mut vtkwire_object, r#type: i32, xyz: *const c_void, npoints: usize) -> Status {
+pub unsafe extern "C" fn vtkwire_object_set_points(
+    obj: *mut vtkwire_object,
+    r#type: i32,
+    xyz: *const c_void,
+    npoints: usize,
+) -> Status {
     guard(|| unsafe { set_points(obj, r#type, xyz, npoints, false) })
 }
 
@@ -715,7 +727,10 @@ pub unsafe extern "C" fn vtkwire_object_set_points_borrowed(
 /// `obj` live.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_points(obj: *const vtkwire_object, out_points: *mut *const vtkwire_array) -> Status {
+pub unsafe extern "C" fn vtkwire_object_points(
+    obj: *const vtkwire_object,
+    out_points: *mut *const vtkwire_array,
+) -> Status {
     guard(|| {
         let o = unsafe { object_ref(obj, "obj") }?;
         check_out(out_points, "out_points")?;
@@ -866,9 +881,14 @@ pub unsafe extern "C" fn vtkwire_unstructured_grid_set_cells(
         let types = unsafe { guard::slice(types, ncells, "types") }?;
         let cells = unsafe { cells_args(offsets, noffsets, connectivity, nconnectivity) }?;
         if cells.len() != ncells {
-            return Err(Error::invalid_argument(format!("{ncells} cell types but {} cells in the offsets", cells.len())));
+            return Err(Error::invalid_argument(format!(
+                "{ncells} cell types but {} cells in the offsets",
+                cells.len()
+            )));
         }
-        if let Some((i, t)) = types.iter().enumerate().find(|(_, t)| crate::model::cells::cell_type_points(**t).is_err()) {
+        if let Some((i, t)) =
+            types.iter().enumerate().find(|(_, t)| crate::model::cells::cell_type_points(**t).is_err())
+        {
             return Err(Error::invalid_object(format!("cell {i}: unknown cell type {t}")));
         }
         let DataObject::UnstructuredGrid(g) = o else { return Err(wrong_type(o, "an unstructured grid")) };
@@ -927,7 +947,11 @@ pub unsafe extern "C" fn vtkwire_unstructured_grid_cells(
 /// `obj` live.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_graph_edges(obj: *const vtkwire_object, out_edges: *mut *const i64, out_nedges: *mut usize) -> Status {
+pub unsafe extern "C" fn vtkwire_graph_edges(
+    obj: *const vtkwire_object,
+    out_edges: *mut *const i64,
+    out_nedges: *mut usize,
+) -> Status {
     guard(|| {
         let o = unsafe { object_ref(obj, "obj") }?;
         check_out(out_edges, "out_edges")?;
@@ -1081,7 +1105,8 @@ pub unsafe extern "C" fn vtkwire_multiblock_block(
         check_out(out_name, "out_name")?;
         check_out(out_name_len, "out_name_len")?;
         let DataObject::MultiBlock(m) = o else { return Err(wrong_type(o, "a multiblock data set")) };
-        let b = m.blocks.get(index).ok_or_else(|| Error::out_of_range(format!("block {index} of {}", m.blocks.len())))?;
+        let b =
+            m.blocks.get(index).ok_or_else(|| Error::out_of_range(format!("block {index} of {}", m.blocks.len())))?;
         let child = b.object.as_deref().map_or(std::ptr::null(), |c| (c as *const DataObject).cast());
         let (np, nl) = b.name.as_deref().map_or((std::ptr::null(), 0), |s| (s.as_ptr().cast(), s.len()));
         unsafe {
@@ -1163,11 +1188,7 @@ pub unsafe extern "C" fn vtkwire_amr_add_block(
 ) -> Status {
     guard(|| {
         let bbox = unsafe { guard::array::<i32, 6>(r#box, "box") }?;
-        let grid = if grid.is_null() {
-            None
-        } else {
-            Some(image_ref(unsafe { object_ref(grid, "grid") }?)?.clone())
-        };
+        let grid = if grid.is_null() { None } else { Some(image_ref(unsafe { object_ref(grid, "grid") }?)?.clone()) };
         let a = amr_mut(unsafe { object_mut(obj, "obj") }?)?;
         let nlevels = a.levels.len();
         let lvl = a.levels.get_mut(level).ok_or_else(|| Error::out_of_range(format!("level {level} of {nlevels}")))?;
@@ -1228,7 +1249,8 @@ pub unsafe extern "C" fn vtkwire_amr_level(
         check_out(out_spacing, "out_spacing")?;
         check_out(out_refinement_ratio, "out_refinement_ratio")?;
         check_out(out_nblocks, "out_nblocks")?;
-        let l = a.levels.get(level).ok_or_else(|| Error::out_of_range(format!("level {level} of {}", a.levels.len())))?;
+        let l =
+            a.levels.get(level).ok_or_else(|| Error::out_of_range(format!("level {level} of {}", a.levels.len())))?;
         unsafe {
             std::ptr::copy_nonoverlapping(l.spacing.as_ptr(), out_spacing, 3);
             write_out(out_refinement_ratio, l.refinement_ratio);
@@ -1256,9 +1278,14 @@ pub unsafe extern "C" fn vtkwire_amr_block(
         let a = amr_ref(unsafe { object_ref(obj, "obj") }?)?;
         check_out(out_box, "out_box")?;
         check_out(out_grid, "out_grid")?;
-        let l = a.levels.get(level).ok_or_else(|| Error::out_of_range(format!("level {level} of {}", a.levels.len())))?;
-        let b = l.blocks.get(index).ok_or_else(|| Error::out_of_range(format!("block {index} of {}", l.blocks.len())))?;
-        let grid = b.grid.as_ref().map_or(std::ptr::null_mut(), |g| object_into_handle(deep_copy(&DataObject::ImageData(g.clone()))));
+        let l =
+            a.levels.get(level).ok_or_else(|| Error::out_of_range(format!("level {level} of {}", a.levels.len())))?;
+        let b =
+            l.blocks.get(index).ok_or_else(|| Error::out_of_range(format!("block {index} of {}", l.blocks.len())))?;
+        let grid = b
+            .grid
+            .as_ref()
+            .map_or(std::ptr::null_mut(), |g| object_into_handle(deep_copy(&DataObject::ImageData(g.clone()))));
         unsafe {
             std::ptr::copy_nonoverlapping(b.bbox.as_ptr(), out_box, 6);
             write_out(out_grid, grid);
@@ -1413,7 +1440,9 @@ pub unsafe extern "C" fn vtkwire_object_set_active(
         let attrs = attributes_mut(o, assoc)?;
         let idx = match name {
             None => None,
-            Some(n) => Some(attrs.index_of(n).ok_or_else(|| Error::not_found(format!("no {} array named '{n}'", assoc.name())))?),
+            Some(n) => Some(
+                attrs.index_of(n).ok_or_else(|| Error::not_found(format!("no {} array named '{n}'", assoc.name())))?,
+            ),
         };
         attrs.set_active(role, idx)
     })
@@ -1425,7 +1454,11 @@ pub unsafe extern "C" fn vtkwire_object_set_active(
 /// `obj` live.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_array_count(obj: *const vtkwire_object, association: i32, out_count: *mut usize) -> Status {
+pub unsafe extern "C" fn vtkwire_object_array_count(
+    obj: *const vtkwire_object,
+    association: i32,
+    out_count: *mut usize,
+) -> Status {
     guard(|| {
         let o = unsafe { object_ref(obj, "obj") }?;
         let assoc = assoc_arg(association)?;
@@ -1456,7 +1489,9 @@ pub unsafe extern "C" fn vtkwire_object_array(
         let assoc = assoc_arg(association)?;
         check_out(out_array, "out_array")?;
         let attrs = attributes(o, assoc)?;
-        let a = attrs.get(index).ok_or_else(|| Error::out_of_range(format!("{} array {index} of {}", assoc.name(), attrs.len())))?;
+        let a = attrs
+            .get(index)
+            .ok_or_else(|| Error::out_of_range(format!("{} array {index} of {}", assoc.name(), attrs.len())))?;
         unsafe { write_out(out_array, array_borrowed(a)) };
         Ok(())
     })
@@ -1531,7 +1566,11 @@ pub unsafe extern "C" fn vtkwire_object_active_array(
 /// `obj` live owned.
 #[unsafe(no_mangle)]
 #[must_use]
-pub unsafe extern "C" fn vtkwire_object_remove_array(obj: *mut vtkwire_object, association: i32, index: usize) -> Status {
+pub unsafe extern "C" fn vtkwire_object_remove_array(
+    obj: *mut vtkwire_object,
+    association: i32,
+    index: usize,
+) -> Status {
     guard(|| {
         let o = unsafe { object_mut(obj, "obj") }?;
         let assoc = assoc_arg(association)?;

@@ -26,11 +26,7 @@ impl ExtOut {
         self.tokens.push(format!("{}={}", key.as_ref(), value.as_ref()));
     }
     pub fn title(&self) -> String {
-        if self.tokens.is_empty() {
-            TITLE.to_owned()
-        } else {
-            format!("{TITLE} {MARKER} {}", self.tokens.join(" "))
-        }
+        if self.tokens.is_empty() { TITLE.to_owned() } else { format!("{TITLE} {MARKER} {}", self.tokens.join(" ")) }
     }
 }
 

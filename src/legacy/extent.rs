@@ -6,10 +6,7 @@ pub const BLOCK_LEN: usize = 128;
 
 /// `EXTENT x0 x1 y0 y1 z0 z1`, one NUL, zeros up to 128 bytes (VTK leaves garbage there).
 pub fn block(extent: &[i32; 6]) -> [u8; BLOCK_LEN] {
-    let text = format!(
-        "EXTENT {} {} {} {} {} {}",
-        extent[0], extent[1], extent[2], extent[3], extent[4], extent[5]
-    );
+    let text = format!("EXTENT {} {} {} {} {} {}", extent[0], extent[1], extent[2], extent[3], extent[4], extent[5]);
     let mut b = [0u8; BLOCK_LEN];
     // Six i32 values need at most 6 * 12 + 6 bytes: always fits.
     let n = text.len().min(BLOCK_LEN - 1);

@@ -169,7 +169,10 @@ pub fn marshal_into(obj: Option<&DataObject>, out: &mut [u8]) -> Result<usize> {
         return Err(invalid_cells(obj));
     }
     if w.overflowed() || w.len != len {
-        return Err(Error::new(Status::Panic, format!("internal error: marshal_into planned {len} bytes, wrote {}", w.len)));
+        return Err(Error::new(
+            Status::Panic,
+            format!("internal error: marshal_into planned {len} bytes, wrote {}", w.len),
+        ));
     }
     Ok(len)
 }
@@ -195,18 +198,16 @@ pub fn write_file_bytes(obj: &DataObject, binary: bool) -> Result<Vec<u8>> {
 /// Reads any legacy file VTK 9.1 writes for the 12 types (an optional leading EXTENT block
 /// is honoured as in `UnMarshalDataObject`).
 pub fn read_file_bytes(bytes: &[u8]) -> Result<DataObject> {
-    let (block, start) = if extent::has_block(bytes) {
-        (Some(extent::read_block(bytes)?), extent::BLOCK_LEN)
-    } else {
-        (None, 0)
-    };
+    let (block, start) =
+        if extent::has_block(bytes) { (Some(extent::read_block(bytes)?), extent::BLOCK_LEN) } else { (None, 0) };
     let mut p = read::Parser::new(bytes, start);
     let obj = p.object(0, block)?;
     // The parser range-checked every connectivity id while decoding it, and CellArray::new
     // checked every layout; the rest is cheap.
     if p.ids_bad || !validate::light(&obj, validate::Deferred::IdsTrustedLayout) {
-        obj.validate()
-            .map_err(|e| Error::new(e.status, format!("decoded object (starting at byte {start}) is invalid: {}", e.message)))?;
+        obj.validate().map_err(|e| {
+            Error::new(e.status, format!("decoded object (starting at byte {start}) is invalid: {}", e.message))
+        })?;
     }
     Ok(obj)
 }

@@ -7,8 +7,8 @@ use super::write::{dims_extent, infer_info, inferred_ratios};
 use crate::error::{Error, Result, Status};
 use crate::model::{
     Amr, AmrBlock, AmrLevel, ArrayData, Association, AttributeRole, Attributes, Bits, Block, Buffer, CellArray,
-    DataArray, DataObject, Graph, ImageData, InfoEntry, InfoValue, LookupTable, MultiBlock, PolyData,
-    RectilinearGrid, ScalarType, StructuredGrid, Table, UnstructuredGrid, Variant, MAX_DEPTH,
+    DataArray, DataObject, Graph, ImageData, InfoEntry, InfoValue, LookupTable, MAX_DEPTH, MultiBlock, PolyData,
+    RectilinearGrid, ScalarType, StructuredGrid, Table, UnstructuredGrid, Variant,
 };
 
 pub(crate) struct Parser<'a> {
@@ -195,10 +195,9 @@ impl<'a> Parser<'a> {
 
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
         if n > self.remaining() {
-            return Err(self.err(
-                Status::Truncated,
-                format!("{what} needs {n} bytes, only {} remain", self.remaining()),
-            ));
+            return Err(
+                self.err(Status::Truncated, format!("{what} needs {n} bytes, only {} remain", self.remaining()))
+            );
         }
         let s = &self.b[self.pos..self.pos + n];
         self.pos += n;
@@ -264,7 +263,12 @@ impl<'a> Parser<'a> {
             self.graph(&mut cx, depth, 0)
         } else if is("undirected_graph") {
             self.graph(&mut cx, depth, 1)
-        } else if is("polydata") || is("rectilinear_grid") || is("structured_grid") || is("structured_points") || is("unstructured_grid") {
+        } else if is("polydata")
+            || is("rectilinear_grid")
+            || is("structured_grid")
+            || is("structured_points")
+            || is("unstructured_grid")
+        {
             self.dataset(&mut cx, depth, k, extent_block)
         } else if is("table") {
             self.table(&mut cx, depth)
@@ -298,10 +302,21 @@ impl<'a> Parser<'a> {
 
     // ----- data sets --------------------------------------------------------------------
 
-    fn dataset(&mut self, cx: &mut Ctx, depth: usize, kind: &[u8], extent_block: Option<[i32; 6]>) -> Result<DataObject> {
+    fn dataset(
+        &mut self,
+        cx: &mut Ctx,
+        depth: usize,
+        kind: &[u8],
+        extent_block: Option<[i32; 6]>,
+    ) -> Result<DataObject> {
         let is = |kw: &str| lower_is(kind, kw);
-        let (poly, rect, sgrid, image, ugrid) =
-            (is("polydata"), is("rectilinear_grid"), is("structured_grid"), is("structured_points"), is("unstructured_grid"));
+        let (poly, rect, sgrid, image, ugrid) = (
+            is("polydata"),
+            is("rectilinear_grid"),
+            is("structured_grid"),
+            is("structured_points"),
+            is("unstructured_grid"),
+        );
         let mut field = Attributes::new();
         let mut points: Option<DataArray> = None;
         let mut dims: Option<[usize; 3]> = None;
@@ -340,13 +355,28 @@ impl<'a> Parser<'a> {
                 spacing = [self.f64_("spacing")?, self.f64_("spacing")?, self.f64_("spacing")?];
             } else if lower_is(t, "origin") && image {
                 origin = [self.f64_("origin")?, self.f64_("origin")?, self.f64_("origin")?];
-            } else if rect && (lower_is(t, "x_coordinates") || lower_is(t, "y_coordinates") || lower_is(t, "z_coordinates")) {
+            } else if rect
+                && (lower_is(t, "x_coordinates") || lower_is(t, "y_coordinates") || lower_is(t, "z_coordinates"))
+            {
                 let axis = (t[0] - b'x') as usize;
                 let n = self.usize_("coordinate count")?;
                 let ty = self.token("coordinate type")?;
                 coords[axis] = self.points(cx, ty, n, 1, true)?;
-            } else if poly && (lower_is(t, "vertices") || lower_is(t, "lines") || lower_is(t, "polygons") || lower_is(t, "triangle_strips")) {
-                let i = if lower_is(t, "vertices") { 0 } else if lower_is(t, "lines") { 1 } else if lower_is(t, "polygons") { 2 } else { 3 };
+            } else if poly
+                && (lower_is(t, "vertices")
+                    || lower_is(t, "lines")
+                    || lower_is(t, "polygons")
+                    || lower_is(t, "triangle_strips"))
+            {
+                let i = if lower_is(t, "vertices") {
+                    0
+                } else if lower_is(t, "lines") {
+                    1
+                } else if lower_is(t, "polygons") {
+                    2
+                } else {
+                    3
+                };
                 let np = points.as_ref().map(DataArray::tuples);
                 (pcells[i], ids_checked[i]) = self.cells(np)?;
             } else if ugrid && lower_is(t, "cells") {
@@ -384,7 +414,13 @@ impl<'a> Parser<'a> {
             self.ids_bad = true;
         }
         if poly {
-            return Ok(DataObject::PolyData(PolyData { points, cells: pcells, point_data: pd, cell_data: cd, field_data: field }));
+            return Ok(DataObject::PolyData(PolyData {
+                points,
+                cells: pcells,
+                point_data: pd,
+                cell_data: cd,
+                field_data: field,
+            }));
         }
         if ugrid {
             if types.len() != ucells.len() {
@@ -401,10 +437,22 @@ impl<'a> Parser<'a> {
         }
         let extent = extent.ok_or_else(|| at_err("structured data set without DIMENSIONS or EXTENT".into()))?;
         if rect {
-            return Ok(DataObject::RectilinearGrid(RectilinearGrid { extent, coordinates: coords, point_data: pd, cell_data: cd, field_data: field }));
+            return Ok(DataObject::RectilinearGrid(RectilinearGrid {
+                extent,
+                coordinates: coords,
+                point_data: pd,
+                cell_data: cd,
+                field_data: field,
+            }));
         }
         if sgrid {
-            return Ok(DataObject::StructuredGrid(StructuredGrid { extent, points, point_data: pd, cell_data: cd, field_data: field }));
+            return Ok(DataObject::StructuredGrid(StructuredGrid {
+                extent,
+                points,
+                point_data: pd,
+                cell_data: cd,
+                field_data: field,
+            }));
         }
         let rmin = reader_extent.unwrap_or([0; 6]);
         for a in 0..3 {
@@ -426,7 +474,14 @@ impl<'a> Parser<'a> {
     }
 
     /// `POINTS`/`*_COORDINATES` payload: `none_when_empty` maps 0 values to a missing array.
-    fn points(&mut self, cx: &mut Ctx, ty: &[u8], n: usize, nc: usize, none_when_empty: bool) -> Result<Option<DataArray>> {
+    fn points(
+        &mut self,
+        cx: &mut Ctx,
+        ty: &[u8],
+        n: usize,
+        nc: usize,
+        none_when_empty: bool,
+    ) -> Result<Option<DataArray>> {
         let k = cx.k;
         let a = self.array(cx, ty, n, nc, None)?;
         let key = format!("Z{k}");
@@ -461,7 +516,9 @@ impl<'a> Parser<'a> {
             return Err(self.err_at(at2, Status::Parse, "OFFSETS and CONNECTIVITY have different types"));
         }
         let (conn, ok) = self.ids(&String::from_utf8_lossy(&t2), b, points)?;
-        let layout_ok = monotone && offsets.first().is_none_or(|&f| f == 0) && offsets.last().is_none_or(|&l| l == conn.len() as i64)
+        let layout_ok = monotone
+            && offsets.first().is_none_or(|&f| f == 0)
+            && offsets.last().is_none_or(|&l| l == conn.len() as i64)
             && !(offsets.is_empty() && !conn.is_empty());
         let cells = if layout_ok {
             CellArray::from_checked(offsets, conn)
@@ -518,7 +575,9 @@ impl<'a> Parser<'a> {
     /// `n` ASCII integers.
     fn ascii_ints(&mut self, n: usize) -> Result<Vec<i64>> {
         if n > self.remaining() {
-            return Err(self.err(Status::Truncated, format!("{n} integers announced, only {} bytes remain", self.remaining())));
+            return Err(
+                self.err(Status::Truncated, format!("{n} integers announced, only {} bytes remain", self.remaining()))
+            );
         }
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
@@ -631,7 +690,10 @@ impl<'a> Parser<'a> {
         let at = self.pos;
         if ty == ScalarType::Variant {
             if n > self.remaining() / 2 {
-                return Err(self.err(Status::Truncated, format!("{n} variant values announced, only {} bytes remain", self.remaining())));
+                return Err(self.err(
+                    Status::Truncated,
+                    format!("{n} variant values announced, only {} bytes remain", self.remaining()),
+                ));
             }
             let mut v = Vec::with_capacity(n);
             for _ in 0..n {
@@ -651,7 +713,8 @@ impl<'a> Parser<'a> {
         }
         if ty == ScalarType::String {
             if n > self.remaining() {
-                return Err(self.err(Status::Truncated, format!("{n} strings announced, only {} bytes remain", self.remaining())));
+                return Err(self
+                    .err(Status::Truncated, format!("{n} strings announced, only {} bytes remain", self.remaining())));
             }
             let mut v = Vec::with_capacity(n);
             for _ in 0..n {
@@ -675,7 +738,10 @@ impl<'a> Parser<'a> {
                     };
                     let len = usize::try_from(len).unwrap_or(usize::MAX);
                     let s = self.take(len, "string value")?;
-                    v.push(String::from_utf8(s.to_vec()).map_err(|_| self.err_at(sat, Status::InvalidUtf8, "string value is not valid UTF-8"))?);
+                    v.push(
+                        String::from_utf8(s.to_vec())
+                            .map_err(|_| self.err_at(sat, Status::InvalidUtf8, "string value is not valid UTF-8"))?,
+                    );
                 } else {
                     let l = self.line()?;
                     v.push(self.string(l, sat)?);
@@ -689,19 +755,28 @@ impl<'a> Parser<'a> {
                 // VTK 9.1 writes ((tuples-1)/8)+1 bytes for multi-component bit arrays.
                 let buggy = if nt > 0 { (nt - 1) / 8 + 1 } else { 0 };
                 let after_ok = |p: usize| p >= self.b.len() || self.b[p].is_ascii_whitespace();
-                let take = if correct != buggy && nc > 1 && correct <= self.remaining() && after_ok(self.pos + correct) {
+                let take = if correct != buggy && nc > 1 && correct <= self.remaining() && after_ok(self.pos + correct)
+                {
                     correct
-                } else if correct != buggy && nc > 1 && buggy <= self.remaining() && self.b.get(self.pos + buggy) == Some(&b'\n') {
+                } else if correct != buggy
+                    && nc > 1
+                    && buggy <= self.remaining()
+                    && self.b.get(self.pos + buggy) == Some(&b'\n')
+                {
                     buggy
                 } else {
                     correct
                 };
                 let mut raw = self.take(take, "bit array")?.to_vec();
                 raw.resize(correct, 0);
-                return Bits::from_packed(raw, n).map(ArrayData::Bit).map_err(|e| self.err_at(at, Status::Parse, e.message));
+                return Bits::from_packed(raw, n)
+                    .map(ArrayData::Bit)
+                    .map_err(|e| self.err_at(at, Status::Parse, e.message));
             }
             if n > self.remaining() {
-                return Err(self.err(Status::Truncated, format!("{n} bits announced, only {} bytes remain", self.remaining())));
+                return Err(
+                    self.err(Status::Truncated, format!("{n} bits announced, only {} bytes remain", self.remaining()))
+                );
             }
             let mut bools = Vec::with_capacity(n);
             for _ in 0..n {
@@ -733,7 +808,9 @@ impl<'a> Parser<'a> {
             });
         }
         if n > self.remaining() {
-            return Err(self.err(Status::Truncated, format!("{n} values announced, only {} bytes remain", self.remaining())));
+            return Err(
+                self.err(Status::Truncated, format!("{n} values announced, only {} bytes remain", self.remaining()))
+            );
         }
         macro_rules! ascii {
             ($t:ty, $v:ident) => {{
@@ -779,7 +856,10 @@ impl<'a> Parser<'a> {
                 .collect::<std::result::Result<_, _>>()
                 .map_err(|_| cx.ext.err(&key, "bad value"))?;
             let value = if parts[2] == "d" { InfoValue::Double(vals[0]) } else { InfoValue::DoubleVector(vals) };
-            exotic.push((j, InfoEntry { name: cx.ext.string(&key, parts[0])?, location: cx.ext.string(&key, parts[1])?, value }));
+            exotic.push((
+                j,
+                InfoEntry { name: cx.ext.string(&key, parts[0])?, location: cx.ext.string(&key, parts[1])?, value },
+            ));
         }
         exotic.sort_by_key(|e| e.0);
         Ok(exotic)
@@ -820,7 +900,11 @@ impl<'a> Parser<'a> {
                     let l = String::from_utf8_lossy(self.line()?).into_owned();
                     let w: Vec<&str> = l.split_ascii_whitespace().collect();
                     if w.len() != 4 || !w[0].eq_ignore_ascii_case("name") || !w[2].eq_ignore_ascii_case("location") {
-                        return Err(self.err_at(lat, Status::Parse, format!("expected 'NAME <key> LOCATION <class>', found '{}'", show(l.as_bytes()))));
+                        return Err(self.err_at(
+                            lat,
+                            Status::Parse,
+                            format!("expected 'NAME <key> LOCATION <class>', found '{}'", show(l.as_bytes())),
+                        ));
                     }
                     let name = self.string(w[1].as_bytes(), lat)?;
                     let location = self.string(w[3].as_bytes(), lat)?;
@@ -843,8 +927,12 @@ impl<'a> Parser<'a> {
                         'l' => InfoValue::IdType(toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?),
                         'i' => InfoValue::Integer(toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?),
                         'u' => InfoValue::UnsignedLong(toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?),
-                        'D' => InfoValue::DoubleVector(toks.iter().skip(1).map(|t| t.parse().map_err(|_| bad())).collect::<Result<_>>()?),
-                        'I' => InfoValue::IntegerVector(toks.iter().skip(1).map(|t| t.parse().map_err(|_| bad())).collect::<Result<_>>()?),
+                        'D' => InfoValue::DoubleVector(
+                            toks.iter().skip(1).map(|t| t.parse().map_err(|_| bad())).collect::<Result<_>>()?,
+                        ),
+                        'I' => InfoValue::IntegerVector(
+                            toks.iter().skip(1).map(|t| t.parse().map_err(|_| bad())).collect::<Result<_>>()?,
+                        ),
                         'S' => {
                             let cnt: usize = toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?;
                             let mut v = Vec::new();
@@ -954,7 +1042,8 @@ impl<'a> Parser<'a> {
                     let mut a = self.array(cx, b"float", n, nc, Some(name))?;
                     let ArrayData::Float(f) = a.data() else { return Err(self.err(Status::Parse, "colour scalars")) };
                     let bytes: Vec<u8> = f.as_slice().iter().map(|&v| (255.0 * v + 0.5) as u8).collect();
-                    a.set_data(ArrayData::UnsignedChar(Buffer::from_vec(bytes))).map_err(|e| self.err(Status::Parse, e.message))?;
+                    a.set_data(ArrayData::UnsignedChar(Buffer::from_vec(bytes)))
+                        .map_err(|e| self.err(Status::Parse, e.message))?;
                     a
                 }
             } else if lower_is(t, "scalars") {
@@ -962,7 +1051,9 @@ impl<'a> Parser<'a> {
                 let l = String::from_utf8_lossy(self.line()?).into_owned();
                 let nc = match l.trim() {
                     "" => 1,
-                    s => s.parse::<usize>().map_err(|_| self.err_at(at, Status::Parse, "bad SCALARS component count"))?,
+                    s => {
+                        s.parse::<usize>().map_err(|_| self.err_at(at, Status::Parse, "bad SCALARS component count"))?
+                    }
                 };
                 if !(1..=4).contains(&nc) {
                     return Err(self.err_at(at, Status::Parse, format!("SCALARS with {nc} components")));
@@ -979,7 +1070,11 @@ impl<'a> Parser<'a> {
                     AttributeRole::TCoords => {
                         let d = self.usize_("texture dimension")?;
                         if !(1..=3).contains(&d) {
-                            return Err(self.err_at(at, Status::Parse, format!("texture coordinates of dimension {d}")));
+                            return Err(self.err_at(
+                                at,
+                                Status::Parse,
+                                format!("texture coordinates of dimension {d}"),
+                            ));
                         }
                         d
                     }
@@ -1096,7 +1191,10 @@ impl<'a> Parser<'a> {
             } else if lower_is(tok, "edges") {
                 let ne = self.usize_("edge count")?;
                 if ne > self.remaining() / 4 {
-                    return Err(self.err(Status::Truncated, format!("{ne} edges announced, only {} bytes remain", self.remaining())));
+                    return Err(self.err(
+                        Status::Truncated,
+                        format!("{ne} edges announced, only {} bytes remain", self.remaining()),
+                    ));
                 }
                 let mut e = Vec::with_capacity(2 * ne);
                 for _ in 0..ne {
@@ -1152,7 +1250,10 @@ impl<'a> Parser<'a> {
             if trimmed.first() == Some(&b'[') {
                 if let Some(end) = trimmed.iter().rposition(|&c| c == b']') {
                     let raw = &trimmed[1..end.max(1)];
-                    name = Some(String::from_utf8(raw.to_vec()).map_err(|_| self.err_at(lat, Status::InvalidUtf8, "block name is not valid UTF-8"))?);
+                    name = Some(
+                        String::from_utf8(raw.to_vec())
+                            .map_err(|_| self.err_at(lat, Status::InvalidUtf8, "block name is not valid UTF-8"))?,
+                    );
                 }
             }
             let key = format!("B{i}");
@@ -1170,7 +1271,11 @@ impl<'a> Parser<'a> {
                     (_, c) => c,
                 };
                 if child.type_code() != code {
-                    return Err(self.err_at(cat, Status::Parse, format!("block {i}: CHILD type {code} holds a {}", child.class_name())));
+                    return Err(self.err_at(
+                        cat,
+                        Status::Parse,
+                        format!("block {i}: CHILD type {code} holds a {}", child.class_name()),
+                    ));
                 }
                 Some(Box::new(child))
             };
@@ -1253,16 +1358,22 @@ impl<'a> Parser<'a> {
                 let l = self.usize_("AMR level")?;
                 let b = self.usize_("AMR block")?;
                 self.rest_of_line()?;
-                let child = self.object(depth + 1, None).map_err(|e| e.context(format_args!("AMR level {l} block {b}")))?;
+                let child =
+                    self.object(depth + 1, None).map_err(|e| e.context(format_args!("AMR level {l} block {b}")))?;
                 let grid = match child {
                     DataObject::ImageData(g) | DataObject::StructuredPoints(g) => g,
-                    other => return Err(self.err_at(cat, Status::Parse, format!("AMR block holds a {}", other.class_name()))),
+                    other => {
+                        return Err(self.err_at(
+                            cat,
+                            Status::Parse,
+                            format!("AMR block holds a {}", other.class_name()),
+                        ));
+                    }
                 };
-                let slot = amr
-                    .levels
-                    .get_mut(l)
-                    .and_then(|lv| lv.blocks.get_mut(b))
-                    .ok_or_else(|| self.err_at(cat, Status::Parse, format!("AMR block ({l}, {b}) does not exist")))?;
+                let slot =
+                    amr.levels.get_mut(l).and_then(|lv| lv.blocks.get_mut(b)).ok_or_else(|| {
+                        self.err_at(cat, Status::Parse, format!("AMR block ({l}, {b}) does not exist"))
+                    })?;
                 slot.grid = Some(grid);
                 self.expect("endchild")?;
             } else {

@@ -13,8 +13,8 @@
 
 use std::sync::OnceLock;
 
-use super::encode::{ids_below, ID_BLOCK};
-use crate::model::cells::{cell_type_points, POLYHEDRON};
+use super::encode::{ID_BLOCK, ids_below};
+use crate::model::cells::{POLYHEDRON, cell_type_points};
 use crate::model::{Association, CellArray, DataArray, DataObject, MAX_DEPTH};
 
 /// What [`light`] leaves to its caller, for the cell arrays of poly data and unstructured

@@ -12,15 +12,15 @@ use std::fmt::Write as _;
 use bytemuck::Pod;
 
 use super::encode::{
-    encode_ext, encode_name, fmt_f32, fmt_f64, ids_below, put_be, string_header, string_header_len, write_be, ID_BLOCK,
+    ID_BLOCK, encode_ext, encode_name, fmt_f32, fmt_f64, ids_below, put_be, string_header, string_header_len, write_be,
 };
-use super::ext::{join_f64, join_i64, ExtOut};
+use super::ext::{ExtOut, join_f64, join_i64};
 use super::validate;
 use crate::error::{Error, Result};
 use crate::model::{
-    extent_dims, Amr, ArrayData, Association, AttributeRole, Attributes, CellArray, DataArray, DataObject, Graph,
-    ImageData, InfoEntry, InfoValue, MultiBlock, PolyData, RectilinearGrid, ScalarType, StructuredGrid, Table,
-    UnstructuredGrid, IDENTITY, MAX_DEPTH,
+    Amr, ArrayData, Association, AttributeRole, Attributes, CellArray, DataArray, DataObject, Graph, IDENTITY,
+    ImageData, InfoEntry, InfoValue, MAX_DEPTH, MultiBlock, PolyData, RectilinearGrid, ScalarType, StructuredGrid,
+    Table, UnstructuredGrid, extent_dims,
 };
 
 /// Where a writer's bytes go.
@@ -704,7 +704,9 @@ impl<'a> Writer<'a> {
                     AttributeRole::TCoords => {
                         self.putf(format_args!("TEXTURE_COORDINATES {written} {} {kw}\n", a.components()))
                     }
-                    AttributeRole::Tensors if a.components() == 6 => self.putf(format_args!("TENSORS6 {written} {kw}\n")),
+                    AttributeRole::Tensors if a.components() == 6 => {
+                        self.putf(format_args!("TENSORS6 {written} {kw}\n"))
+                    }
                     AttributeRole::Tensors => self.putf(format_args!("TENSORS {written} {kw}\n")),
                     AttributeRole::GlobalIds => self.putf(format_args!("GLOBAL_IDS {written} {kw}\n")),
                     AttributeRole::PedigreeIds => self.putf(format_args!("PEDIGREE_IDS {written} {kw}\n")),
@@ -967,7 +969,13 @@ impl<'a> Writer<'a> {
                 let hex: Vec<String> = vals.iter().map(|x| format!("{:016x}", x.to_bits())).collect();
                 self.ext.set(
                     format!("Q{k}_{j}"),
-                    format!("{},{},{},{}", encode_ext(&e.name), encode_ext(&e.location), info_code(&e.value), hex.join(",")),
+                    format!(
+                        "{},{},{},{}",
+                        encode_ext(&e.name),
+                        encode_ext(&e.location),
+                        info_code(&e.value),
+                        hex.join(",")
+                    ),
                 );
             } else {
                 entries.push((j, e));

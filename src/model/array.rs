@@ -260,11 +260,7 @@ impl<T: Scalar> PartialEq for Buffer<T> {
 impl<T: Scalar> fmt::Debug for Buffer<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.as_slice();
-        if s.len() > 16 {
-            write!(f, "{:?}… ({} values)", &s[..16], s.len())
-        } else {
-            write!(f, "{s:?}")
-        }
+        if s.len() > 16 { write!(f, "{:?}… ({} values)", &s[..16], s.len()) } else { write!(f, "{s:?}") }
     }
 }
 
@@ -281,10 +277,7 @@ impl Bits {
     pub fn from_packed(mut bytes: Vec<u8>, len: usize) -> Result<Bits> {
         let need = len.div_ceil(8);
         if bytes.len() < need {
-            return Err(Error::invalid_argument(format!(
-                "{len} bits need {need} packed bytes, got {}",
-                bytes.len()
-            )));
+            return Err(Error::invalid_argument(format!("{len} bits need {need} packed bytes, got {}", bytes.len())));
         }
         bytes.truncate(need);
         if len % 8 != 0 {
@@ -433,17 +426,16 @@ impl ArrayData {
             let size = std::mem::size_of::<T>();
             let need = len.checked_mul(size).ok_or_else(|| Error::out_of_range("array size overflows"))?;
             if bytes.len() < need {
-                return Err(Error::invalid_argument(format!(
-                    "{len} values need {need} bytes, got {}",
-                    bytes.len()
-                )));
+                return Err(Error::invalid_argument(format!("{len} values need {need} bytes, got {}", bytes.len())));
             }
             let mut v = vec![T::default(); len];
             bytemuck::cast_slice_mut::<T, u8>(&mut v).copy_from_slice(&bytes[..need]);
             Ok(Buffer::from_vec(v))
         }
         Ok(match ty {
-            ScalarType::Bit => ArrayData::Bit(Bits::from_packed(bytes[..bytes.len().min(len.div_ceil(8))].to_vec(), len)?),
+            ScalarType::Bit => {
+                ArrayData::Bit(Bits::from_packed(bytes[..bytes.len().min(len.div_ceil(8))].to_vec(), len)?)
+            }
             ScalarType::Char => ArrayData::Char(typed(bytes, len)?),
             ScalarType::SignedChar => ArrayData::SignedChar(typed(bytes, len)?),
             ScalarType::UnsignedChar => ArrayData::UnsignedChar(typed(bytes, len)?),
@@ -575,7 +567,14 @@ impl DataArray {
     }
 
     pub fn strings(name: Option<&str>, values: Vec<String>) -> DataArray {
-        DataArray { name: name.map(str::to_owned), components: 1, data: ArrayData::String(values), component_names: None, lookup_table: None, info: Vec::new() }
+        DataArray {
+            name: name.map(str::to_owned),
+            components: 1,
+            data: ArrayData::String(values),
+            component_names: None,
+            lookup_table: None,
+            info: Vec::new(),
+        }
     }
 
     pub fn scalar_type(&self) -> ScalarType {
@@ -624,10 +623,7 @@ impl DataArray {
     /// Sets the name of component `c` (others stay unnamed).
     pub fn set_component_name(&mut self, c: usize, name: &str) -> Result<()> {
         if c >= self.components {
-            return Err(Error::out_of_range(format!(
-                "component {c} of an array with {} components",
-                self.components
-            )));
+            return Err(Error::out_of_range(format!("component {c} of an array with {} components", self.components)));
         }
         let names = self.component_names.get_or_insert_with(|| vec![String::new(); self.components]);
         names[c] = name.to_owned();

@@ -141,10 +141,9 @@ impl Attributes {
         let attrs = Attributes { arrays, active };
         for role in AttributeRole::ALL {
             if let Some(i) = attrs.active[role as usize] {
-                let a = attrs
-                    .arrays
-                    .get(i)
-                    .ok_or_else(|| Error::out_of_range(format!("active {} index {i} of {}", role.name(), attrs.arrays.len())))?;
+                let a = attrs.arrays.get(i).ok_or_else(|| {
+                    Error::out_of_range(format!("active {} index {i} of {}", role.name(), attrs.arrays.len()))
+                })?;
                 role.accepts(a)?;
             }
         }
@@ -227,10 +226,8 @@ impl Attributes {
     /// Makes array `index` the active one for `role` (`None` clears the role).
     pub fn set_active(&mut self, role: AttributeRole, index: Option<usize>) -> Result<()> {
         if let Some(i) = index {
-            let array = self
-                .arrays
-                .get(i)
-                .ok_or_else(|| Error::out_of_range(format!("array {i} of {}", self.arrays.len())))?;
+            let array =
+                self.arrays.get(i).ok_or_else(|| Error::out_of_range(format!("array {i} of {}", self.arrays.len())))?;
             role.accepts(array)?;
         }
         self.active[role as usize] = index;

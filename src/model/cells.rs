@@ -174,9 +174,7 @@ impl CellArray {
         }
         let last = o[o.len() - 1];
         if last != nconn as i64 {
-            return Err(Error::invalid_argument(format!(
-                "last offset is {last}, connectivity has {nconn} entries"
-            )));
+            return Err(Error::invalid_argument(format!("last offset is {last}, connectivity has {nconn} entries")));
         }
         Ok(())
     }
@@ -184,7 +182,11 @@ impl CellArray {
     /// A cell array whose offsets the caller has already checked: non-decreasing, starting at
     /// 0 and ending at the connectivity length (the reader checks them while decoding).
     pub(crate) fn from_checked(offsets: Vec<i64>, connectivity: Vec<i64>) -> CellArray {
-        debug_assert!(CellArray { offsets: offsets.clone().into(), connectivity: connectivity.clone().into() }.check_layout().is_ok());
+        debug_assert!(
+            CellArray { offsets: offsets.clone().into(), connectivity: connectivity.clone().into() }
+                .check_layout()
+                .is_ok()
+        );
         if offsets.len() <= 1 {
             return CellArray::default();
         }

@@ -5,10 +5,13 @@ pub mod attributes;
 pub mod cells;
 pub mod objects;
 
-pub use array::{ArrayData, Bits, Buffer, DataArray, External, InfoEntry, InfoValue, IntoArrayData, LookupTable, Scalar, ScalarType, Variant};
+pub use array::{
+    ArrayData, Bits, Buffer, DataArray, External, InfoEntry, InfoValue, IntoArrayData, LookupTable, Scalar, ScalarType,
+    Variant,
+};
 pub use attributes::{Association, AttributeRole, Attributes};
 pub use cells::CellArray;
 pub use objects::{
-    extent_cells, extent_dims, extent_points, type_code, Amr, AmrBlock, AmrLevel, Block, DataObject, Graph, ImageData,
-    MultiBlock, PolyCells, PolyData, RectilinearGrid, StructuredGrid, Table, UnstructuredGrid, IDENTITY, MAX_DEPTH,
+    Amr, AmrBlock, AmrLevel, Block, DataObject, Graph, IDENTITY, ImageData, MAX_DEPTH, MultiBlock, PolyCells, PolyData,
+    RectilinearGrid, StructuredGrid, Table, UnstructuredGrid, extent_cells, extent_dims, extent_points, type_code,
 };

@@ -193,9 +193,7 @@ impl StructuredGrid {
         let n = check_points("structured grid", &self.points)?;
         let need = extent_points(&self.extent);
         if n != need {
-            return Err(Error::invalid_object(format!(
-                "structured grid has {n} points, its extent needs {need}"
-            )));
+            return Err(Error::invalid_object(format!("structured grid has {n} points, its extent needs {need}")));
         }
         Ok(())
     }
@@ -272,9 +270,8 @@ impl UnstructuredGrid {
             )));
         }
         for (i, (&ty, ids)) in self.cell_types.iter().zip(self.cells.iter()).enumerate() {
-            let expect = cells::cell_type_points(ty).map_err(|_| {
-                Error::invalid_object(format!("cell {i}: unknown cell type {ty}"))
-            })?;
+            let expect = cells::cell_type_points(ty)
+                .map_err(|_| Error::invalid_object(format!("cell {i}: unknown cell type {ty}")))?;
             if ty == POLYHEDRON {
                 let pts = cells::polyhedron_points(ids).map_err(|e| e.context(format_args!("cell {i}")))?;
                 cells::check_ids(&format!("cell {i} (polyhedron)"), &pts, n)?;
@@ -323,11 +320,7 @@ pub struct Graph {
 
 impl Graph {
     pub fn new(num_vertices: usize, edges: Vec<[i64; 2]>) -> Graph {
-        Graph {
-            num_vertices,
-            edges: edges.into_iter().flatten().collect::<Vec<_>>().into(),
-            ..Graph::default()
-        }
+        Graph { num_vertices, edges: edges.into_iter().flatten().collect::<Vec<_>>().into(), ..Graph::default() }
     }
 
     pub fn num_edges(&self) -> usize {
@@ -375,10 +368,7 @@ impl Graph {
             return if ne == 0 { Ok(()) } else { Err(Error::invalid_object("a tree without vertices has edges")) };
         }
         if ne != nv - 1 {
-            return Err(Error::invalid_object(format!(
-                "a tree with {nv} vertices needs {} edges, got {ne}",
-                nv - 1
-            )));
+            return Err(Error::invalid_object(format!("a tree with {nv} vertices needs {} edges, got {ne}", nv - 1)));
         }
         let mut parent = vec![usize::MAX; nv];
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); nv];
@@ -500,10 +490,7 @@ impl Amr {
 
     fn validate(&self) -> Result<()> {
         if !(0..=9).contains(&self.grid_description) {
-            return Err(Error::invalid_object(format!(
-                "grid description {} is not 0..9",
-                self.grid_description
-            )));
+            return Err(Error::invalid_object(format!("grid description {} is not 0..9", self.grid_description)));
         }
         for (l, level) in self.levels.iter().enumerate() {
             if level.spacing.iter().any(|s| !s.is_finite() || *s <= 0.0) {
@@ -709,7 +696,9 @@ impl DataObject {
     /// multiblock of leaves…): nesting is refused beyond [`MAX_DEPTH`].
     pub fn depth(&self) -> usize {
         match self {
-            DataObject::MultiBlock(m) => 1 + m.blocks.iter().filter_map(|b| b.object.as_deref()).map(DataObject::depth).max().unwrap_or(0),
+            DataObject::MultiBlock(m) => {
+                1 + m.blocks.iter().filter_map(|b| b.object.as_deref()).map(DataObject::depth).max().unwrap_or(0)
+            }
             _ => 0,
         }
     }
@@ -746,7 +735,9 @@ impl DataObject {
                 }
                 DataObject::OverlappingAmr(o) => o.validate()?,
             }
-            for assoc in [Association::Point, Association::Cell, Association::Row, Association::Vertex, Association::Edge] {
+            for assoc in
+                [Association::Point, Association::Cell, Association::Row, Association::Vertex, Association::Edge]
+            {
                 if let (Some(attrs), Some(n)) = (self.attributes(assoc), self.count(assoc)) {
                     if assoc != Association::Row {
                         attrs.validate(assoc.name(), Some(n))?;

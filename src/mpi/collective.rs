@@ -30,8 +30,8 @@ use crate::model::{ArrayData, DataArray, DataObject, ScalarType};
 use crate::mpi::codec;
 use crate::mpi::comm::Comm;
 use crate::mpi::peer;
-use crate::mpi::protocol::{wire_type, ArrayWire, RawArray, VTK_CHAR};
-use crate::mpi::sys::{self, check, Dt};
+use crate::mpi::protocol::{ArrayWire, RawArray, VTK_CHAR, wire_type};
+use crate::mpi::sys::{self, Dt, check};
 
 /// Elements per collective call: `INT_MAX`. Longer broadcasts are split into several
 /// `MPI_Bcast`s (VTK 9.1 refuses them; the split only changes anything beyond its limit).
@@ -314,7 +314,11 @@ pub fn gatherv_bytes(
 /// Unlike VTK (whose no-object unmarshal turns image data into vtkStructuredPoints), each
 /// object comes back as the type its bytes describe. With a root, the lengths travel as the
 /// peer version says (see [`gatherv_bytes`]).
-pub fn gather_objects(comm: &Comm, obj: Option<&DataObject>, root: Option<i32>) -> Result<Option<Vec<Option<DataObject>>>> {
+pub fn gather_objects(
+    comm: &Comm,
+    obj: Option<&DataObject>,
+    root: Option<i32>,
+) -> Result<Option<Vec<Option<DataObject>>>> {
     if let Some(r) = root {
         check_root(comm, r)?;
     }
@@ -372,11 +376,15 @@ pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: 
         return Err(e);
     }
     if mine == -1 {
-        return Err(Error::new(Status::Protocol, format!("the root (rank {root}) of the object scatter failed before sending")));
+        return Err(Error::new(
+            Status::Protocol,
+            format!("the root (rank {root}) of the object scatter failed before sending"),
+        ));
     }
     let n = usize::try_from(mine).map_err(|_| Error::new(Status::Protocol, format!("scattered length {mine}")))?;
     let mut buf = alloc_bytes(n)?;
-    let (cp, dp) = if comm.rank() == root { (counts.as_ptr(), displs.as_ptr()) } else { (std::ptr::null(), std::ptr::null()) };
+    let (cp, dp) =
+        if comm.rank() == root { (counts.as_ptr(), displs.as_ptr()) } else { (std::ptr::null(), std::ptr::null()) };
     // SAFETY: root's buffer holds Σcounts bytes; `buf` holds `n`.
     check(
         unsafe {
@@ -399,7 +407,10 @@ pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: 
 
 /// The root's half of [`scatter_objects`]: lengths, concatenated bytes, counts, displacements.
 #[allow(clippy::type_complexity)]
-fn scatter_prepare(objs: Option<&[Option<&DataObject>]>, size: usize) -> Result<(Vec<i64>, Vec<u8>, Vec<c_int>, Vec<c_int>)> {
+fn scatter_prepare(
+    objs: Option<&[Option<&DataObject>]>,
+    size: usize,
+) -> Result<(Vec<i64>, Vec<u8>, Vec<c_int>, Vec<c_int>)> {
     let objs = objs.ok_or_else(|| Error::new(Status::NullArgument, "the root of a scatter needs the objects"))?;
     if objs.len() != size {
         return Err(Error::invalid_argument(format!("{} objects for {size} ranks", objs.len())));
@@ -409,7 +420,8 @@ fn scatter_prepare(objs: Option<&[Option<&DataObject>]>, size: usize) -> Result<
     for (r, o) in objs.iter().enumerate() {
         let b = codec::marshal(*o).map_err(|e| e.context(format!("object for rank {r}")))?;
         lens.push(b.len() as i64);
-        all.try_reserve(b.len()).map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {} bytes", all.len() + b.len())))?;
+        all.try_reserve(b.len())
+            .map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {} bytes", all.len() + b.len())))?;
         all.extend_from_slice(&b);
     }
     let (counts, displs, _) = counts_displs(&lens)?;
@@ -535,8 +547,16 @@ pub fn scatter_array(comm: &Comm, send: Option<&DataArray>, recv: &mut DataArray
 }
 
 /// Root's send bytes of a scatter, checked against `recv`.
-fn root_send_bytes<'a>(comm: &Comm, send: Option<&'a DataArray>, recv: &DataArray, elem: usize, n: usize) -> Result<&'a [u8]> {
-    let s = send.ok_or_else(|| Error::new(Status::NullArgument, "argument `send` is NULL (the root of a scatter needs a send array)"))?;
+fn root_send_bytes<'a>(
+    comm: &Comm,
+    send: Option<&'a DataArray>,
+    recv: &DataArray,
+    elem: usize,
+    n: usize,
+) -> Result<&'a [u8]> {
+    let s = send.ok_or_else(|| {
+        Error::new(Status::NullArgument, "argument `send` is NULL (the root of a scatter needs a send array)")
+    })?;
     if s.scalar_type() != recv.scalar_type() {
         return Err(Error::new(
             Status::WrongArrayType,
@@ -558,7 +578,16 @@ fn root_send_bytes<'a>(comm: &Comm, send: Option<&'a DataArray>, recv: &DataArra
 
 /// VTK's `StandardOperations` codes (reference §1.3).
 pub const OP_NAMES: [&str; 10] = [
-    "MAX", "MIN", "SUM", "PRODUCT", "LOGICAL_AND", "BITWISE_AND", "LOGICAL_OR", "BITWISE_OR", "LOGICAL_XOR", "BITWISE_XOR",
+    "MAX",
+    "MIN",
+    "SUM",
+    "PRODUCT",
+    "LOGICAL_AND",
+    "BITWISE_AND",
+    "LOGICAL_OR",
+    "BITWISE_OR",
+    "LOGICAL_XOR",
+    "BITWISE_XOR",
 ];
 
 /// The MPI op for a VTK operation code on an array type, validated locally (so that every rank
@@ -620,7 +649,14 @@ pub fn reduce_array(comm: &Comm, a: &DataArray, op: i32, root: Option<i32>) -> R
                 r,
                 comm.raw(),
             ),
-            None => ffi::MPI_Allreduce(sys::buf(w.bytes.as_ptr()), sys::buf_mut(out.as_mut_ptr()), nint, dt.handle(), mpi_op, comm.raw()),
+            None => ffi::MPI_Allreduce(
+                sys::buf(w.bytes.as_ptr()),
+                sys::buf_mut(out.as_mut_ptr()),
+                nint,
+                dt.handle(),
+                mpi_op,
+                comm.raw(),
+            ),
         }
     };
     check(rc, if root.is_some() { "MPI_Reduce" } else { "MPI_Allreduce" })?;

@@ -123,10 +123,7 @@ impl Comm {
         if (0..self.size).contains(&r) {
             Ok(())
         } else {
-            Err(Error::out_of_range(format!(
-                "`{what}` = {r} is not a rank of this communicator (size {})",
-                self.size
-            )))
+            Err(Error::out_of_range(format!("`{what}` = {r} is not a rank of this communicator (size {})", self.size)))
         }
     }
 

@@ -15,4 +15,4 @@ pub mod request;
 pub mod sys;
 
 pub use comm::Comm;
-pub use peer::{set_vtk_peer_version, vtk_peer_version, VtkVersion};
+pub use peer::{VtkVersion, set_vtk_peer_version, vtk_peer_version};

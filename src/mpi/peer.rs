@@ -87,7 +87,9 @@ impl VtkVersion {
         let mut num = |required: bool| -> Result<Option<i32>> {
             match parts.next() {
                 None if !required => Ok(None),
-                Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => p.parse().map(Some).map_err(|_| bad()),
+                Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    p.parse().map(Some).map_err(|_| bad())
+                }
                 _ => Err(bad()),
             }
         };
@@ -118,7 +120,10 @@ fn from_env() -> std::result::Result<VtkVersion, String> {
         }
         Ok(v) if v.trim().is_empty() => Ok(DEFAULT),
         Ok(v) => VtkVersion::parse(&v).map_err(|e| {
-            format!("environment variable {ENV_VAR}: {} (fix it, or set the version with vtkwire_set_vtk_peer_version)", e.message)
+            format!(
+                "environment variable {ENV_VAR}: {} (fix it, or set the version with vtkwire_set_vtk_peer_version)",
+                e.message
+            )
         }),
     }
 }
@@ -154,7 +159,23 @@ mod tests {
         assert_eq!(VtkVersion::parse("9.5").unwrap(), VtkVersion { major: 9, minor: 5 });
         assert_eq!(VtkVersion::parse(" 9.1.0\n").unwrap(), DEFAULT);
         assert_eq!(VtkVersion::parse("5.10").unwrap(), VtkVersion { major: 5, minor: 10 });
-        for bad in ["", "9", "9.", ".5", "9.x", "9.5.1.2", "v9.5", "9,5", "-9.5", "+9.5", "9.5-rc1", "4.4", "100.0", "9.100", "99999999999.1"] {
+        for bad in [
+            "",
+            "9",
+            "9.",
+            ".5",
+            "9.x",
+            "9.5.1.2",
+            "v9.5",
+            "9,5",
+            "-9.5",
+            "+9.5",
+            "9.5-rc1",
+            "4.4",
+            "100.0",
+            "9.100",
+            "99999999999.1",
+        ] {
             let e = VtkVersion::parse(bad).unwrap_err();
             assert_eq!(e.status, Status::InvalidArgument, "{bad:?}");
         }

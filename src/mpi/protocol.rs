@@ -22,7 +22,7 @@ use crate::error::{Error, Result, Status};
 use crate::model::{ArrayData, DataArray, DataObject, ScalarType};
 use crate::mpi::codec;
 use crate::mpi::comm::Comm;
-use crate::mpi::sys::{self, check, Dt};
+use crate::mpi::sys::{self, Dt, check};
 
 /// VTK_CHAR, the element type of a marshaled buffer.
 pub const VTK_CHAR: i32 = 2;
@@ -139,9 +139,7 @@ pub(crate) fn send_chunked(comm: &Comm, bytes: &[u8], dt: Dt, elem: usize, dest:
         let n = rest.min(chunk);
         // SAFETY: bytes[off..off + n*elem] is in bounds; n ≤ INT_MAX.
         check(
-            unsafe {
-                ffi::MPI_Send(sys::buf(bytes[off..].as_ptr()), n as c_int, dt.handle(), dest, tag, comm.raw())
-            },
+            unsafe { ffi::MPI_Send(sys::buf(bytes[off..].as_ptr()), n as c_int, dt.handle(), dest, tag, comm.raw()) },
             "MPI_Send",
         )?;
         off += n * elem;
@@ -158,7 +156,9 @@ pub(crate) fn recv_ints<const N: usize>(comm: &Comm, src: i32, tag: i32) -> Resu
     let mut st = sys::empty_status();
     // SAFETY: v holds N ints.
     check(
-        unsafe { ffi::MPI_Recv(sys::buf_mut(v.as_mut_ptr()), N as c_int, Dt::Int.handle(), src, tag, comm.raw(), &mut st) },
+        unsafe {
+            ffi::MPI_Recv(sys::buf_mut(v.as_mut_ptr()), N as c_int, Dt::Int.handle(), src, tag, comm.raw(), &mut st)
+        },
         "MPI_Recv",
     )?;
     let count = get_count(&st, Dt::Int)?;
@@ -194,7 +194,14 @@ pub(crate) fn get_count(st: &ffi::MPI_Status, dt: Dt) -> Result<c_int> {
 
 /// §4.1 `ReceiveVoidArray` into `buf` (`buf.len() / elem` elements expected), which need not be
 /// initialised: MPI only writes it. Every byte is written when this returns `Ok`.
-pub(crate) fn recv_chunked(comm: &Comm, buf: &mut [MaybeUninit<u8>], dt: Dt, elem: usize, src: i32, tag: i32) -> Result<()> {
+pub(crate) fn recv_chunked(
+    comm: &Comm,
+    buf: &mut [MaybeUninit<u8>],
+    dt: Dt,
+    elem: usize,
+    src: i32,
+    tag: i32,
+) -> Result<()> {
     let chunk = chunk_elements();
     let total = buf.len() / elem;
     let mut got = 0usize;
@@ -288,7 +295,15 @@ impl<'a> ArrayWire<'a> {
 
     /// A marshaled buffer as VTK sends it: a 1-component unnamed char array.
     pub fn chars(bytes: &'a [u8]) -> ArrayWire<'a> {
-        ArrayWire { code: VTK_CHAR, dt: Dt::Char, elem: 1, tuples: bytes.len() as i64, comps: 1, name: Vec::new(), bytes }
+        ArrayWire {
+            code: VTK_CHAR,
+            dt: Dt::Char,
+            elem: 1,
+            tuples: bytes.len() as i64,
+            comps: 1,
+            name: Vec::new(),
+            bytes,
+        }
     }
 }
 
@@ -367,7 +382,9 @@ pub fn recv_array_body(comm: &Comm, src: i32, m: i32) -> Result<Option<RawArray>
         let mut st = sys::empty_status();
         // SAFETY: b holds name_len bytes.
         check(
-            unsafe { ffi::MPI_Recv(sys::buf_mut(b.as_mut_ptr()), name_len, Dt::Char.handle(), src, m, comm.raw(), &mut st) },
+            unsafe {
+                ffi::MPI_Recv(sys::buf_mut(b.as_mut_ptr()), name_len, Dt::Char.handle(), src, m, comm.raw(), &mut st)
+            },
             "MPI_Recv",
         )?;
         let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
@@ -389,7 +406,9 @@ pub fn recv_array_body(comm: &Comm, src: i32, m: i32) -> Result<Option<RawArray>
     };
     let nbytes = len.checked_mul(elem).ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
     let mut bytes = Vec::new();
-    bytes.try_reserve_exact(nbytes).map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {nbytes} bytes")))?;
+    bytes
+        .try_reserve_exact(nbytes)
+        .map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {nbytes} bytes")))?;
     // Received into the spare capacity: no zero-filling pass over memory MPI overwrites anyway.
     if len > 0 {
         recv_chunked(comm, &mut bytes.spare_capacity_mut()[..nbytes], dt, elem, src, m)?;

@@ -15,8 +15,8 @@ use crate::error::{Error, Result, Status};
 use crate::model::{DataArray, DataObject};
 use crate::mpi::codec;
 use crate::mpi::comm::Comm;
-use crate::mpi::protocol::{self, vtk_sendable, wire_type, ArrayWire, RawArray, VTK_CHAR};
-use crate::mpi::sys::{self, check, Dt};
+use crate::mpi::protocol::{self, ArrayWire, RawArray, VTK_CHAR, vtk_sendable, wire_type};
+use crate::mpi::sys::{self, Dt, check};
 
 /// What a completed receive produced.
 #[derive(Debug)]
@@ -106,7 +106,10 @@ impl Request {
         let mut r: ffi::MPI_Request = sys::handle_from_bits(0);
         // SAFETY: `p` points into a buffer owned by this request (heap, never moved or freed
         // before completion); n ≤ INT_MAX (checked by the chunking below).
-        check(unsafe { ffi::MPI_Isend(sys::buf(p), n as c_int, dt.handle(), dest, tag, self.raw_comm(), &mut r) }, "MPI_Isend")?;
+        check(
+            unsafe { ffi::MPI_Isend(sys::buf(p), n as c_int, dt.handle(), dest, tag, self.raw_comm(), &mut r) },
+            "MPI_Isend",
+        )?;
         self.reqs.push(r);
         Ok(())
     }
@@ -119,7 +122,18 @@ impl Request {
 
     /// Messages #2..#7 of §4.2; the values are `self.bufs[idx]`.
     #[allow(clippy::too_many_arguments)] // Reason: one message field per argument.
-    fn isend_array_body(&mut self, code: i32, tuples: i64, comps: i32, name: Vec<u8>, dt: Dt, elem: usize, idx: usize, dest: i32, m: i32) -> Result<()> {
+    fn isend_array_body(
+        &mut self,
+        code: i32,
+        tuples: i64,
+        comps: i32,
+        name: Vec<u8>,
+        dt: Dt,
+        elem: usize,
+        idx: usize,
+        dest: i32,
+        m: i32,
+    ) -> Result<()> {
         self.isend_ints([code, 0], 1, dest, m)?;
         self.longs.push(Box::new(tuples));
         let p = self.longs.last().map(|b| (&**b as *const i64).cast::<u8>()).unwrap_or(std::ptr::null());
@@ -164,7 +178,8 @@ impl Request {
     fn irecv_in_chunks(&mut self, n: usize, dt: Dt, elem: usize, chunk: usize) -> Result<usize> {
         let bytes = n.checked_mul(elem).ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
         let mut buf = Vec::new();
-        buf.try_reserve_exact(bytes).map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {bytes} bytes")))?;
+        buf.try_reserve_exact(bytes)
+            .map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {bytes} bytes")))?;
         buf.resize(bytes, 0);
         self.bufs.push(buf);
         let idx = self.bufs.len() - 1;
@@ -174,7 +189,20 @@ impl Request {
             let mut r: ffi::MPI_Request = sys::handle_from_bits(0);
             // SAFETY: the owned buffer holds n elements; it is not touched until completion.
             let p = unsafe { self.bufs[idx].as_mut_ptr().add(off * elem) };
-            check(unsafe { ffi::MPI_Irecv(sys::buf_mut(p), k as c_int, dt.handle(), self.src, self.tag, self.raw_comm(), &mut r) }, "MPI_Irecv")?;
+            check(
+                unsafe {
+                    ffi::MPI_Irecv(
+                        sys::buf_mut(p),
+                        k as c_int,
+                        dt.handle(),
+                        self.src,
+                        self.tag,
+                        self.raw_comm(),
+                        &mut r,
+                    )
+                },
+                "MPI_Irecv",
+            )?;
             self.reqs.push(r);
             off += k;
             if k < chunk || n == 0 {
@@ -270,7 +298,13 @@ impl Request {
                     String::from_utf8_lossy(&b[..end]).into_owned()
                 });
                 self.stage = Stage::Done;
-                let raw = RawArray { code: self.array_code, tuples: self.tuples as usize, comps: self.comps as usize, name, bytes: data };
+                let raw = RawArray {
+                    code: self.array_code,
+                    tuples: self.tuples as usize,
+                    comps: self.comps as usize,
+                    name,
+                    bytes: data,
+                };
                 self.result = Some(match self.want {
                     Want::Array => Received::Array(Some(raw.into_array()?)),
                     Want::Object => {
@@ -293,12 +327,24 @@ impl Request {
             if !self.reqs.is_empty() {
                 if block {
                     // SAFETY: reqs are active requests of this object.
-                    check(unsafe { ffi::MPI_Waitall(self.reqs.len() as c_int, self.reqs.as_mut_ptr(), statuses.as_mut_ptr()) }, "MPI_Waitall")?;
+                    check(
+                        unsafe {
+                            ffi::MPI_Waitall(self.reqs.len() as c_int, self.reqs.as_mut_ptr(), statuses.as_mut_ptr())
+                        },
+                        "MPI_Waitall",
+                    )?;
                 } else {
                     let mut flag: c_int = 0;
                     // SAFETY: as above.
                     check(
-                        unsafe { ffi::MPI_Testall(self.reqs.len() as c_int, self.reqs.as_mut_ptr(), &mut flag, statuses.as_mut_ptr()) },
+                        unsafe {
+                            ffi::MPI_Testall(
+                                self.reqs.len() as c_int,
+                                self.reqs.as_mut_ptr(),
+                                &mut flag,
+                                statuses.as_mut_ptr(),
+                            )
+                        },
                         "MPI_Testall",
                     )?;
                     if flag == 0 {

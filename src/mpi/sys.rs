@@ -8,7 +8,7 @@
 //! with `dlsym`; for the MPICH ABI (integer handles, also Intel MPI, MVAPICH, Cray MPICH) they are
 //! the fixed integers of `mpi.h`, stable since MPICH 3.1.
 
-use std::ffi::{c_char, c_int, c_void, CStr};
+use std::ffi::{CStr, c_char, c_int, c_void};
 use std::mem::size_of;
 use std::sync::OnceLock;
 

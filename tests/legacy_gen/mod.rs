@@ -36,8 +36,19 @@ pub struct Opts {
 }
 
 const NAMES: &[&str] = &[
-    "", "unknown", "scalars", "temp C", "température ü", "a%b\"c,:=/;", "line\nbreak", "x", "points", "tab\there", "日本語",
-    "lookup_table", "default",
+    "",
+    "unknown",
+    "scalars",
+    "temp C",
+    "température ü",
+    "a%b\"c,:=/;",
+    "line\nbreak",
+    "x",
+    "points",
+    "tab\there",
+    "日本語",
+    "lookup_table",
+    "default",
 ];
 
 pub fn name(r: &mut Rng) -> Option<String> {

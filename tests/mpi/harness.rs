@@ -90,7 +90,15 @@ pub fn other_compilers() -> (&'static str, &'static str) {
 pub fn build_cxx(src: &str) -> PathBuf {
     let (cxx, _) = other_compilers();
     let flags = [
-        "-std=c++17", "-O1", "-Wall", "-Wextra", "-Werror", "-Wpedantic", "-Wshadow", "-Wconversion", "-DOMPI_SKIP_MPICXX",
+        "-std=c++17",
+        "-O1",
+        "-Wall",
+        "-Wextra",
+        "-Werror",
+        "-Wpedantic",
+        "-Wshadow",
+        "-Wconversion",
+        "-DOMPI_SKIP_MPICXX",
         "-DMPICH_SKIP_MPICXX",
     ];
     build_with(cxx, &flags, &[], src)
@@ -116,9 +124,9 @@ fn build_with(compiler: &str, flags: &[&str], pre: &[String], src: &str) -> Path
     assert!(lib_dir.join("libvtkwire.so").exists(), "no libvtkwire.so in {}", lib_dir.display());
     let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mpi_c");
     std::fs::create_dir_all(&out_dir).unwrap();
-    let exe = out_dir.join(Path::new(src).file_stem().unwrap()).with_extension(
-        Path::new(src).extension().unwrap_or_default().to_string_lossy().into_owned() + ".exe",
-    );
+    let exe = out_dir
+        .join(Path::new(src).file_stem().unwrap())
+        .with_extension(Path::new(src).extension().unwrap_or_default().to_string_lossy().into_owned() + ".exe");
     let st = Command::new(compiler)
         .args(flags)
         .args(pre)
