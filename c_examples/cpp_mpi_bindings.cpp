@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "vtkwire.hpp"
+#include "vtkwire_mpi.hpp"
 
 namespace {
 

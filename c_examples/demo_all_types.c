@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 /* In a builder: run a vtkwire call, on failure jump to its `done:` label with `st` set. */
 #define TRY(call)                                                                    \

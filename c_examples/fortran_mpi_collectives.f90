@@ -16,6 +16,7 @@ program fortran_mpi_collectives
   use, intrinsic :: iso_c_binding
   use mpi
   use vtkwire
+  use vtkwire_mpi
   implicit none
 
   integer :: world_rank, world_size, sub, rank, nranks, mpierr

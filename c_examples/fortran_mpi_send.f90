@@ -13,6 +13,7 @@ program fortran_mpi_send
   use, intrinsic :: iso_c_binding
   use mpi
   use vtkwire
+  use vtkwire_mpi
   implicit none
 
   integer :: world_rank, world_size, pair, pair_rank, pair_size, mpierr, i

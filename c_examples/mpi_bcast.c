@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 #define VTK_SHORT 4
 #define VTK_DOUBLE 11

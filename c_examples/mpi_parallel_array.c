@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 #define VTK_INT 6
 #define MAX_OP 0

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 #define VTK_DOUBLE 11
 #define ASSOC_ROW 6

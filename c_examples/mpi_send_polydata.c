@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 #define VTK_FLOAT 10
 #define POLYS 2

@@ -6,8 +6,10 @@
 # Installs
 #   PREFIX/lib/libvtkwire.so, libvtkwire.a          the Rust library (SONAME libvtkwire.so)
 #   PREFIX/lib/libvtkwire_fortran.a                 the Fortran module's code
-#   PREFIX/include/vtkwire.h, vtkwire.hpp           C and C++ headers (vtkwire.h includes <mpi.h>)
-#   PREFIX/include/vtkwire.mod                      the compiled Fortran module (use vtkwire)
+#   PREFIX/include/vtkwire.h, vtkwire.hpp           C and C++ headers without MPI
+#   PREFIX/include/vtkwire_mpi.h, vtkwire_mpi.hpp   the MPI functions (include <mpi.h> and the above)
+#   PREFIX/include/vtkwire-api.json                 the machine-readable API description
+#   PREFIX/include/vtkwire*.mod                     the compiled Fortran modules (use vtkwire, use vtkwire_mpi)
 #   PREFIX/lib/pkgconfig/vtkwire.pc, vtkwire-fortran.pc
 #   PREFIX/lib/cmake/vtkwire/vtkwireConfig.cmake, vtkwireConfigVersion.cmake
 # Everything is relocatable: move PREFIX as a whole and it still works.
@@ -81,12 +83,12 @@ log "library links $MPI_FLAVOR; version $VERSION"
 install -d "$PREFIX/lib" "$PREFIX/include" "$PREFIX/lib/pkgconfig" "$PREFIX/lib/cmake/vtkwire"
 install -m 755 "$RELEASE/libvtkwire.so" "$PREFIX/lib/libvtkwire.so"
 install -m 644 "$RELEASE/libvtkwire.a" "$PREFIX/lib/libvtkwire.a"
-install -m 644 "$ROOT/include/vtkwire.h" "$ROOT/include/vtkwire.hpp" "$PREFIX/include/"
+install -m 644 "$ROOT"/include/vtkwire.h "$ROOT"/include/vtkwire_mpi.h "$ROOT"/include/vtkwire.hpp "$ROOT"/include/vtkwire_mpi.hpp "$ROOT"/include/vtkwire-api.json "$PREFIX/include/"
 
 # ---- 4. Fortran module -------------------------------------------------------------------------
 FC_VERSION=""
 MPIF90=${MPIF90:-$FC_DEFAULT}
-rm -f "$PREFIX/lib/libvtkwire_fortran.a" "$PREFIX/include/vtkwire.mod" "$PREFIX/lib/pkgconfig/vtkwire-fortran.pc"
+rm -f "$PREFIX/lib/libvtkwire_fortran.a" "$PREFIX"/include/vtkwire*.mod "$PREFIX/lib/pkgconfig/vtkwire-fortran.pc"
 if [[ ${VTKWIRE_NO_FORTRAN:-0} == 1 ]]; then
   log "Fortran module skipped (VTKWIRE_NO_FORTRAN=1)"
 elif ! command -v "$MPIF90" >/dev/null 2>&1; then
@@ -102,11 +104,16 @@ else
   else
     FFLAGS+=("-module" "$FBUILD")
   fi
-  log "$MPIF90 ${FFLAGS[*]} -c bindings/fortran/vtkwire.f90"
-  (cd "$FBUILD" && "$MPIF90" "${FFLAGS[@]}" -c "$ROOT/bindings/fortran/vtkwire.f90" -o vtkwire.o)
-  ar rcs "$FBUILD/libvtkwire_fortran.a" "$FBUILD/vtkwire.o"
+  objs=()
+  while read -r src; do
+    [[ -z $src || $src == \#* ]] && continue
+    log "$MPIF90 ${FFLAGS[*]} -c bindings/fortran/$src"
+    (cd "$FBUILD" && "$MPIF90" "${FFLAGS[@]}" -I"$ROOT/bindings/fortran" -c "$ROOT/bindings/fortran/$src" -o "${src%.f90}.o")
+    objs+=("$FBUILD/${src%.f90}.o")
+  done <"$ROOT/bindings/fortran/sources.txt"
+  ar rcs "$FBUILD/libvtkwire_fortran.a" "${objs[@]}"
   install -m 644 "$FBUILD/libvtkwire_fortran.a" "$PREFIX/lib/"
-  install -m 644 "$FBUILD/vtkwire.mod" "$PREFIX/include/"
+  install -m 644 "$FBUILD"/*.mod "$PREFIX/include/"
 fi
 
 # ---- 5. pkg-config and CMake package -----------------------------------------------------------

@@ -6,63 +6,28 @@ from ctypes import byref, c_char_p, c_double, c_int32, c_size_t, c_void_p
 
 import numpy as np
 
+from . import _api
 from ._lib import fn, lib
 
 # ---------------------------------------------------------------------------------------------
-# constants (include/vtkwire.h)
+# constants: the generated _api.py has every C constant by its C name (VTKWIRE_TYPE_DOUBLE...);
+# here they also get the package's short names: TYPE_DOUBLE, POLY_DATA, POINT, SCALARS, POLYS.
 
-OBJECT_NULL = -1
-POLY_DATA = 0
-STRUCTURED_POINTS = 1
-STRUCTURED_GRID = 2
-RECTILINEAR_GRID = 3
-UNSTRUCTURED_GRID = 4
-IMAGE_DATA = 6
-MULTIBLOCK = 13
-TABLE = 19
-TREE = 21
-DIRECTED_GRAPH = 23
-UNDIRECTED_GRAPH = 24
-OVERLAPPING_AMR = 31
 
-TYPE_BIT = 1
-TYPE_CHAR = 2
-TYPE_UNSIGNED_CHAR = 3
-TYPE_SHORT = 4
-TYPE_UNSIGNED_SHORT = 5
-TYPE_INT = 6
-TYPE_UNSIGNED_INT = 7
-TYPE_LONG = 8
-TYPE_UNSIGNED_LONG = 9
-TYPE_FLOAT = 10
-TYPE_DOUBLE = 11
-TYPE_ID_TYPE = 12
-TYPE_STRING = 13
-TYPE_SIGNED_CHAR = 15
-TYPE_LONG_LONG = 16
-TYPE_UNSIGNED_LONG_LONG = 17
-TYPE_VARIANT = 20
+def _short_names():
+    strip = {"VTKWIRE_OBJECT_": "", "VTKWIRE_TYPE_": "TYPE_", "VTKWIRE_ASSOCIATION_": "",
+             "VTKWIRE_ROLE_": "", "VTKWIRE_POLY_": ""}
+    out = {}
+    for name in dir(_api):
+        for prefix, short in strip.items():
+            if name.startswith(prefix):
+                rest = name[len(prefix):]
+                out[short + rest if short or rest != "NULL" else "OBJECT_NULL"] = getattr(_api, name)
+    return out
 
-POINT = 0
-CELL = 1
-FIELD = 2
-VERTEX = 4
-EDGE = 5
-ROW = 6
 
-SCALARS = 0
-VECTORS = 1
-NORMALS = 2
-TCOORDS = 3
-TENSORS = 4
-GLOBAL_IDS = 5
-PEDIGREE_IDS = 6
-EDGE_FLAGS = 7
-
-VERTS = 0
-LINES = 1
-POLYS = 2
-STRIPS = 3
+globals().update(_short_names())
+OBJECT_NULL = _api.VTKWIRE_OBJECT_NULL
 
 _ASSOC_NAMES = {"point": POINT, "cell": CELL, "field": FIELD, "vertex": VERTEX,
                 "edge": EDGE, "row": ROW}

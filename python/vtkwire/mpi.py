@@ -10,6 +10,7 @@ from ctypes import byref, c_int, c_int32, c_void_p
 
 from mpi4py import MPI
 
+from . import _api
 from ._lib import fn, lib
 from .core import Array, Error, Object, _check
 
@@ -27,51 +28,12 @@ FINT_T = c_int
 ANY_SOURCE = MPI.ANY_SOURCE
 ANY_TAG = MPI.ANY_TAG
 
-S = c_int32
-H = c_void_p
-PH = ctypes.POINTER(c_void_p)
-
-
-def _proto(name, args):
-    for suffix, ct in (("", COMM_T), ("_f", FINT_T)):
-        f = getattr(lib, name + suffix)
-        f.restype = S
-        f.argtypes = [ct if a is None else a for a in args]
-
-
-# None marks the communicator argument.
-for _n, _a in {
-    "vtkwire_comm_borrow": [None, PH],
-    "vtkwire_comm_dup": [None, PH],
-    "vtkwire_object_send": [H, c_int32, c_int32, None],
-    "vtkwire_object_recv": [c_int32, c_int32, None, PH],
-    "vtkwire_object_recv_into": [H, c_int32, c_int32, None],
-    "vtkwire_marshaled_send": [c_int32, c_void_p, ctypes.c_size_t, c_int32, c_int32, None],
-    "vtkwire_array_send": [H, c_int32, c_int32, None],
-    "vtkwire_array_recv": [c_int32, c_int32, None, PH],
-    "vtkwire_object_bcast": [H, c_int32, None, PH],
-    "vtkwire_array_bcast": [H, c_int32, None, PH],
-    "vtkwire_object_gather": [H, c_int32, None, PH, ctypes.c_size_t],
-    "vtkwire_object_allgather": [H, None, PH, ctypes.c_size_t],
-    "vtkwire_array_gather": [H, c_int32, None, PH],
-    "vtkwire_array_gatherv": [H, c_int32, None, PH],
-    "vtkwire_array_allgather": [H, None, PH],
-    "vtkwire_array_allgatherv": [H, None, PH],
-    "vtkwire_array_scatter": [H, H, c_int32, None],
-    "vtkwire_array_reduce": [H, c_int32, c_int32, None, PH],
-    "vtkwire_array_allreduce": [H, c_int32, None, PH],
-    "vtkwire_array_allreduce_inplace": [H, c_int32, None],
-    "vtkwire_array_reduce_inplace": [H, c_int32, c_int32, None],
-    "vtkwire_object_isend": [H, c_int32, c_int32, None, PH],
-    "vtkwire_object_irecv": [c_int32, c_int32, None, PH],
-    "vtkwire_array_isend": [H, c_int32, c_int32, None, PH],
-    "vtkwire_array_irecv": [c_int32, c_int32, None, PH],
-}.items():
-    _proto(_n, _a)
-lib.vtkwire_comm_handle.restype = S
-lib.vtkwire_comm_handle.argtypes = [H, ctypes.POINTER(COMM_T)]
-lib.vtkwire_comm_handle_f.restype = S
-lib.vtkwire_comm_handle_f.argtypes = [H, ctypes.POINTER(FINT_T)]
+# The prototypes of vtkwire_mpi.h, generated (_api.py), with this MPI's MPI_Comm type.
+for _n, (_res, _args) in _api.prototypes(COMM_T).items():
+    if _n in _api.MPI_EXPORTS:
+        _f = getattr(lib, _n)
+        _f.restype = _res
+        _f.argtypes = _args
 
 #: VTK's reduction operation codes; mpi4py's ops and names map onto them.
 OPS = {"max": 0, "min": 1, "sum": 2, "prod": 3, "product": 3, "land": 4, "band": 5,

@@ -48,27 +48,6 @@ pub unsafe extern "C" fn vtkwire_comm_borrow(comm: ffi::MPI_Comm, out_comm: *mut
     })
 }
 
-/// Fortran twin of `vtkwire_comm_borrow` (`comm` is an `MPI_Fint` from `MPI_Comm_c2f`/mpi_f08
-/// `%MPI_VAL`).
-///
-/// # Ownership
-/// As `vtkwire_comm_borrow`.
-/// # Errors
-/// As `vtkwire_comm_borrow`.
-/// # Safety
-/// As `vtkwire_comm_borrow`.
-/// # MPI
-/// Local; borrowed.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_comm_borrow_f(comm: ffi::RSMPI_Fint, out_comm: *mut *mut vtkwire_comm) -> Status {
-    let c = match guard_comm_f(comm) {
-        Ok(c) => c,
-        Err(s) => return s,
-    };
-    unsafe { vtkwire_comm_borrow(c, out_comm) }
-}
-
 pub(crate) fn guard_comm_f(comm: ffi::RSMPI_Fint) -> std::result::Result<ffi::MPI_Comm, Status> {
     let mut out = None;
     let s = guard(|| {
@@ -104,26 +83,6 @@ pub unsafe extern "C" fn vtkwire_comm_dup(comm: ffi::MPI_Comm, out_comm: *mut *m
         unsafe { write_out(out_comm, into_handle(c)) };
         Ok(())
     })
-}
-
-/// Fortran twin of `vtkwire_comm_dup`.
-///
-/// # Ownership
-/// As `vtkwire_comm_dup`.
-/// # Errors
-/// As `vtkwire_comm_dup`.
-/// # Safety
-/// As `vtkwire_comm_dup`.
-/// # MPI
-/// Collective over `comm`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_comm_dup_f(comm: ffi::RSMPI_Fint, out_comm: *mut *mut vtkwire_comm) -> Status {
-    let c = match guard_comm_f(comm) {
-        Ok(c) => c,
-        Err(s) => return s,
-    };
-    unsafe { vtkwire_comm_dup(c, out_comm) }
 }
 
 /// Frees a communicator object; a duplicated one is `MPI_Comm_free`d (if MPI is still up), a

@@ -7,6 +7,7 @@
 pub mod array;
 pub mod comm;
 pub mod constants;
+pub mod fortran;
 pub mod guard;
 pub mod marshal;
 pub mod mpi;

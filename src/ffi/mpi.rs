@@ -19,7 +19,6 @@ use mpi_sys as ffi;
 
 use crate::error::{Error, Result, Status};
 use crate::ffi::array::{array_into_handle, array_mut, array_ref, vtkwire_array};
-use crate::ffi::comm::guard_comm_f;
 use crate::ffi::guard::{check_out, guard, slice, write_out};
 use crate::ffi::object::{object_into_handle, object_mut, object_ref, vtkwire_object};
 use crate::mpi::Comm;
@@ -34,16 +33,6 @@ fn opt_object_handle(o: Option<crate::model::DataObject>) -> *mut vtkwire_object
 
 fn opt_array_handle(a: Option<crate::model::DataArray>) -> *mut vtkwire_array {
     a.map(array_into_handle).unwrap_or(std::ptr::null_mut())
-}
-
-/// Runs a `_f` twin: converts the Fortran handle, then calls the C export.
-macro_rules! fortran {
-    ($comm:expr, |$c:ident| $call:expr) => {
-        match guard_comm_f($comm) {
-            Ok($c) => unsafe { $call },
-            Err(s) => s,
-        }
-    };
 }
 
 // ---- peer version ----------------------------------------------------------------------------
@@ -136,27 +125,6 @@ pub unsafe extern "C" fn vtkwire_object_send(
     })
 }
 
-/// Fortran twin of `vtkwire_object_send`.
-///
-/// # Ownership
-/// As `vtkwire_object_send`.
-/// # Errors
-/// As `vtkwire_object_send`.
-/// # Safety
-/// As `vtkwire_object_send`.
-/// # MPI
-/// As `vtkwire_object_send`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_send_f(
-    obj: *const vtkwire_object,
-    dest: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_send(obj, dest, tag, c))
-}
-
 /// Receives a data object as `vtkCommunicator::ReceiveDataObject(source, tag)`.
 ///
 /// `*out_obj` is set to a new object, or NULL if the sender sent the null object (or a type VTK
@@ -185,27 +153,6 @@ pub unsafe extern "C" fn vtkwire_object_recv(
         unsafe { write_out(out_obj, opt_object_handle(o)) };
         Ok(())
     })
-}
-
-/// Fortran twin of `vtkwire_object_recv`.
-///
-/// # Ownership
-/// As `vtkwire_object_recv`.
-/// # Errors
-/// As `vtkwire_object_recv`.
-/// # Safety
-/// As `vtkwire_object_recv`.
-/// # MPI
-/// As `vtkwire_object_recv`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_recv_f(
-    source: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-    out_obj: *mut *mut vtkwire_object,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_recv(source, tag, c, out_obj))
 }
 
 /// Receives into an existing object, as `vtkCommunicator::Receive(vtkDataObject*, …)`: the sent
@@ -237,27 +184,6 @@ pub unsafe extern "C" fn vtkwire_object_recv_into(
     })
 }
 
-/// Fortran twin of `vtkwire_object_recv_into`.
-///
-/// # Ownership
-/// As `vtkwire_object_recv_into`.
-/// # Errors
-/// As `vtkwire_object_recv_into`.
-/// # Safety
-/// As `vtkwire_object_recv_into`.
-/// # MPI
-/// As `vtkwire_object_recv_into`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_recv_into_f(
-    obj: *mut vtkwire_object,
-    source: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_recv_into(obj, source, tag, c))
-}
-
 /// Sends already marshaled bytes (e.g. from `vtkwire_object_marshal`) with the data-object
 /// message sequence and the given VTK data-object type code (`-1`: null object, `bytes` ignored).
 ///
@@ -286,29 +212,6 @@ pub unsafe extern "C" fn vtkwire_marshaled_send(
     })
 }
 
-/// Fortran twin of `vtkwire_marshaled_send` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_marshaled_send`.
-/// # Errors
-/// As `vtkwire_marshaled_send`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_marshaled_send`.
-/// # MPI
-/// As `vtkwire_marshaled_send`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_marshaled_send_f(
-    type_code: i32,
-    bytes: *const u8,
-    len: usize,
-    dest: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-) -> Status {
-    fortran!(comm, |c| vtkwire_marshaled_send(type_code, bytes, len, dest, tag, c))
-}
-
 /// Sends a data array (or VTK's null array for NULL) with `Send(vtkDataArray*)`'s sequence:
 /// header, type, tuples, components, name length, name, values in the element's MPI datatype.
 ///
@@ -332,27 +235,6 @@ pub unsafe extern "C" fn vtkwire_array_send(
         let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
         protocol::send_array(&Comm::borrow(comm)?, a, dest, tag)
     })
-}
-
-/// Fortran twin of `vtkwire_array_send`.
-///
-/// # Ownership
-/// As `vtkwire_array_send`.
-/// # Errors
-/// As `vtkwire_array_send`.
-/// # Safety
-/// As `vtkwire_array_send`.
-/// # MPI
-/// As `vtkwire_array_send`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_send_f(
-    array: *const vtkwire_array,
-    dest: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_send(array, dest, tag, c))
 }
 
 /// Receives a data array (`Receive(vtkDataArray*)` into a new array); `*out_array` is NULL when
@@ -380,27 +262,6 @@ pub unsafe extern "C" fn vtkwire_array_recv(
         unsafe { write_out(out_array, opt_array_handle(a)) };
         Ok(())
     })
-}
-
-/// Fortran twin of `vtkwire_array_recv`.
-///
-/// # Ownership
-/// As `vtkwire_array_recv`.
-/// # Errors
-/// As `vtkwire_array_recv`.
-/// # Safety
-/// As `vtkwire_array_recv`.
-/// # MPI
-/// As `vtkwire_array_recv`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_recv_f(
-    source: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_recv(source, tag, c, out_array))
 }
 
 // ---- broadcast ------------------------------------------------------------------------------
@@ -446,27 +307,6 @@ pub unsafe extern "C" fn vtkwire_object_bcast(
     })
 }
 
-/// Fortran twin of `vtkwire_object_bcast`.
-///
-/// # Ownership
-/// As `vtkwire_object_bcast`.
-/// # Errors
-/// As `vtkwire_object_bcast`.
-/// # Safety
-/// As `vtkwire_object_bcast`.
-/// # MPI
-/// As `vtkwire_object_bcast`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_bcast_f(
-    obj: *const vtkwire_object,
-    root: i32,
-    comm: ffi::RSMPI_Fint,
-    out_obj: *mut *mut vtkwire_object,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_bcast(obj, root, c, out_obj))
-}
-
 /// `Broadcast(vtkDataArray*, root)`: type, tuples, components, name length, [name], values.
 /// Non-roots get a new array in `*out_array` (NULL if root passed NULL). If root's array cannot
 /// be sent (bit/string/variant) every rank returns `WRONG_ARRAY_TYPE` after the first broadcast.
@@ -501,27 +341,6 @@ pub unsafe extern "C" fn vtkwire_array_bcast(
         }
         Ok(())
     })
-}
-
-/// Fortran twin of `vtkwire_array_bcast`.
-///
-/// # Ownership
-/// As `vtkwire_array_bcast`.
-/// # Errors
-/// As `vtkwire_array_bcast`.
-/// # Safety
-/// As `vtkwire_array_bcast`.
-/// # MPI
-/// As `vtkwire_array_bcast`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_bcast_f(
-    array: *const vtkwire_array,
-    root: i32,
-    comm: ffi::RSMPI_Fint,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_bcast(array, root, c, out_array))
 }
 
 // ---- gathers --------------------------------------------------------------------------------
@@ -560,6 +379,8 @@ unsafe fn write_objects(
 /// `obj` NULL or live; on root `out_objs` writable for `out_capacity` handles; `comm` valid.
 /// # MPI
 /// Collective; `comm` borrowed. Every rank reads `obj`; root writes `out_objs`.
+// `out_objs` is an array of `out_capacity` handles (for the generated bindings).
+#[cfg_attr(false, vtkwire(count(out_objs = out_capacity)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_gather(
@@ -582,28 +403,6 @@ pub unsafe extern "C" fn vtkwire_object_gather(
     })
 }
 
-/// Fortran twin of `vtkwire_object_gather` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_object_gather`.
-/// # Errors
-/// As `vtkwire_object_gather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_object_gather`.
-/// # MPI
-/// As `vtkwire_object_gather`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_gather_f(
-    obj: *const vtkwire_object,
-    root: i32,
-    comm: ffi::RSMPI_Fint,
-    out_objs: *mut *mut vtkwire_object,
-    out_capacity: usize,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_gather(obj, root, c, out_objs, out_capacity))
-}
-
 /// `AllGather(vtkDataObject*, std::vector<…>&)`: as `vtkwire_object_gather` with
 /// `MPI_Allgather`/`MPI_Allgatherv`, every rank gets all objects.
 ///
@@ -616,6 +415,8 @@ pub unsafe extern "C" fn vtkwire_object_gather_f(
 /// `obj` NULL or live; `out_objs` writable for `out_capacity` handles; `comm` valid.
 /// # MPI
 /// Collective; `comm` borrowed.
+// `out_objs` is an array of `out_capacity` handles (for the generated bindings).
+#[cfg_attr(false, vtkwire(count(out_objs = out_capacity)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_allgather(
@@ -632,27 +433,6 @@ pub unsafe extern "C" fn vtkwire_object_allgather(
             None => Ok(()),
         }
     })
-}
-
-/// Fortran twin of `vtkwire_object_allgather` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_object_allgather`.
-/// # Errors
-/// As `vtkwire_object_allgather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_object_allgather`.
-/// # MPI
-/// As `vtkwire_object_allgather`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_allgather_f(
-    obj: *const vtkwire_object,
-    comm: ffi::RSMPI_Fint,
-    out_objs: *mut *mut vtkwire_object,
-    out_capacity: usize,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_allgather(obj, c, out_objs, out_capacity))
 }
 
 /// Which array gather.
@@ -712,27 +492,6 @@ pub unsafe extern "C" fn vtkwire_array_gather(
     unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Same) }
 }
 
-/// Fortran twin of `vtkwire_array_gather` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_gather`.
-/// # Errors
-/// As `vtkwire_array_gather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_gather`.
-/// # MPI
-/// As `vtkwire_array_gather`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_gather_f(
-    array: *const vtkwire_array,
-    root: i32,
-    comm: ffi::RSMPI_Fint,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_gather(array, root, c, out_array))
-}
-
 /// `GatherV(vtkDataArray*, vtkDataArray*, root)`: one `MPI_LONG_LONG` length per rank —
 /// `MPI_Gather` to the root for VTK < 9.5 peers (the default, 9.1), `MPI_Allgather` for
 /// VTK >= 9.5 peers (see `vtkwire_set_vtk_peer_version`) — then `MPI_Gatherv`: ranks may send
@@ -758,27 +517,6 @@ pub unsafe extern "C" fn vtkwire_array_gatherv(
     unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Var) }
 }
 
-/// Fortran twin of `vtkwire_array_gatherv` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_gatherv`.
-/// # Errors
-/// As `vtkwire_array_gatherv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_gatherv`.
-/// # MPI
-/// As `vtkwire_array_gatherv`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_gatherv_f(
-    array: *const vtkwire_array,
-    root: i32,
-    comm: ffi::RSMPI_Fint,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_gatherv(array, root, c, out_array))
-}
-
 /// `AllGather(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather`); every rank gets the result.
 ///
 /// # Ownership
@@ -799,26 +537,6 @@ pub unsafe extern "C" fn vtkwire_array_allgather(
     unsafe { array_gather_impl(array, None, comm, out_array, Gather::Same) }
 }
 
-/// Fortran twin of `vtkwire_array_allgather` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_allgather`.
-/// # Errors
-/// As `vtkwire_array_allgather`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_allgather`.
-/// # MPI
-/// As `vtkwire_array_allgather`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_allgather_f(
-    array: *const vtkwire_array,
-    comm: ffi::RSMPI_Fint,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_allgather(array, c, out_array))
-}
-
 /// `AllGatherV(vtkDataArray*, vtkDataArray*)` (`MPI_Allgather` of lengths, `MPI_Allgatherv`).
 ///
 /// # Ownership
@@ -837,26 +555,6 @@ pub unsafe extern "C" fn vtkwire_array_allgatherv(
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
     unsafe { array_gather_impl(array, None, comm, out_array, Gather::Var) }
-}
-
-/// Fortran twin of `vtkwire_array_allgatherv` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_allgatherv`.
-/// # Errors
-/// As `vtkwire_array_allgatherv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_allgatherv`.
-/// # MPI
-/// As `vtkwire_array_allgatherv`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_allgatherv_f(
-    array: *const vtkwire_array,
-    comm: ffi::RSMPI_Fint,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_allgatherv(array, c, out_array))
 }
 
 /// `Scatter(vtkDataArray* send, vtkDataArray* recv, root)`: `MPI_Scatter` of `recv`'s
@@ -889,27 +587,6 @@ pub unsafe extern "C" fn vtkwire_array_scatter(
         let s = if c.rank() == root && !send.is_null() { Some(unsafe { array_ref(send, "send") }?) } else { None };
         collective::scatter_array(&c, s, r, root)
     })
-}
-
-/// Fortran twin of `vtkwire_array_scatter` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_scatter`.
-/// # Errors
-/// As `vtkwire_array_scatter`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_scatter`.
-/// # MPI
-/// As `vtkwire_array_scatter`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_scatter_f(
-    send: *const vtkwire_array,
-    recv: *mut vtkwire_array,
-    root: i32,
-    comm: ffi::RSMPI_Fint,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_scatter(send, recv, root, c))
 }
 
 // ---- reductions -----------------------------------------------------------------------------
@@ -953,28 +630,6 @@ pub unsafe extern "C" fn vtkwire_array_reduce(
     })
 }
 
-/// Fortran twin of `vtkwire_array_reduce` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_reduce`.
-/// # Errors
-/// As `vtkwire_array_reduce`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_reduce`.
-/// # MPI
-/// As `vtkwire_array_reduce`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_reduce_f(
-    array: *const vtkwire_array,
-    op: i32,
-    root: i32,
-    comm: ffi::RSMPI_Fint,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_reduce(array, op, root, c, out_array))
-}
-
 /// `AllReduce(vtkDataArray* s, vtkDataArray* r, op)` into a new array on every rank.
 ///
 /// # Ownership
@@ -1003,27 +658,6 @@ pub unsafe extern "C" fn vtkwire_array_allreduce(
         }
         Ok(())
     })
-}
-
-/// Fortran twin of `vtkwire_array_allreduce` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_allreduce`.
-/// # Errors
-/// As `vtkwire_array_allreduce`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_allreduce`.
-/// # MPI
-/// As `vtkwire_array_allreduce`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_allreduce_f(
-    array: *const vtkwire_array,
-    op: i32,
-    comm: ffi::RSMPI_Fint,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_allreduce(array, op, c, out_array))
 }
 
 /// `AllReduce` in place: `array`'s values are replaced by the reduction on every rank.
@@ -1084,47 +718,6 @@ pub unsafe extern "C" fn vtkwire_array_reduce_inplace(
     })
 }
 
-/// Fortran twin of `vtkwire_array_reduce_inplace` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_reduce_inplace`.
-/// # Errors
-/// As `vtkwire_array_reduce_inplace`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_reduce_inplace`.
-/// # MPI
-/// As `vtkwire_array_reduce_inplace`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_reduce_inplace_f(
-    array: *mut vtkwire_array,
-    op: i32,
-    root: i32,
-    comm: ffi::RSMPI_Fint,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_reduce_inplace(array, op, root, c))
-}
-
-/// Fortran twin of `vtkwire_array_allreduce_inplace`.
-///
-/// # Ownership
-/// As `vtkwire_array_allreduce_inplace`.
-/// # Errors
-/// As `vtkwire_array_allreduce_inplace`.
-/// # Safety
-/// As `vtkwire_array_allreduce_inplace`.
-/// # MPI
-/// As `vtkwire_array_allreduce_inplace`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_allreduce_inplace_f(
-    array: *mut vtkwire_array,
-    op: i32,
-    comm: ffi::RSMPI_Fint,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_allreduce_inplace(array, op, c))
-}
-
 // ---- non-blocking ---------------------------------------------------------------------------
 
 /// Opaque non-blocking operation (`vtkwire_*_isend` / `vtkwire_*_irecv`).
@@ -1170,28 +763,6 @@ pub unsafe extern "C" fn vtkwire_object_isend(
     })
 }
 
-/// Fortran twin of `vtkwire_object_isend` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_object_isend`.
-/// # Errors
-/// As `vtkwire_object_isend`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_object_isend`.
-/// # MPI
-/// As `vtkwire_object_isend`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_isend_f(
-    obj: *const vtkwire_object,
-    dest: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-    out_request: *mut *mut vtkwire_request,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_isend(obj, dest, tag, c, out_request))
-}
-
 /// Starts receiving a data object; the result is taken with `vtkwire_request_take_object`
 /// after completion. Progress happens in wait/test/waitall.
 ///
@@ -1217,27 +788,6 @@ pub unsafe extern "C" fn vtkwire_object_irecv(
         unsafe { write_out(out_request, request_handle(r)) };
         Ok(())
     })
-}
-
-/// Fortran twin of `vtkwire_object_irecv` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_object_irecv`.
-/// # Errors
-/// As `vtkwire_object_irecv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_object_irecv`.
-/// # MPI
-/// As `vtkwire_object_irecv`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_irecv_f(
-    source: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-    out_request: *mut *mut vtkwire_request,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_irecv(source, tag, c, out_request))
 }
 
 /// Starts sending a data array (NULL = null array); the request owns a copy of the values.
@@ -1268,28 +818,6 @@ pub unsafe extern "C" fn vtkwire_array_isend(
     })
 }
 
-/// Fortran twin of `vtkwire_array_isend` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_isend`.
-/// # Errors
-/// As `vtkwire_array_isend`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_isend`.
-/// # MPI
-/// As `vtkwire_array_isend`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_isend_f(
-    array: *const vtkwire_array,
-    dest: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-    out_request: *mut *mut vtkwire_request,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_isend(array, dest, tag, c, out_request))
-}
-
 /// Starts receiving a data array (`vtkwire_request_take_array` after completion).
 ///
 /// # Ownership
@@ -1314,27 +842,6 @@ pub unsafe extern "C" fn vtkwire_array_irecv(
         unsafe { write_out(out_request, request_handle(r)) };
         Ok(())
     })
-}
-
-/// Fortran twin of `vtkwire_array_irecv` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_irecv`.
-/// # Errors
-/// As `vtkwire_array_irecv`; `MPI_NOT_INITIALIZED` or `INVALID_COMMUNICATOR` for the converted `comm`.
-/// # Safety
-/// As `vtkwire_array_irecv`.
-/// # MPI
-/// As `vtkwire_array_irecv`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_irecv_f(
-    source: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-    out_request: *mut *mut vtkwire_request,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_irecv(source, tag, c, out_request))
 }
 
 /// Blocks until the request completes.

@@ -1,5 +1,5 @@
-// vtkwire.hpp must compile on its own as C++17 (only vtkwire.h and <mpi.h> from outside),
-// with every inline function instantiated by at least a reference.
+// vtkwire.hpp must compile on its own as C++17 with a plain C++ compiler (only vtkwire.h from
+// outside, no MPI), with every inline function instantiated by at least a reference.
 #include "vtkwire.hpp"
 
 int main() {

@@ -38,12 +38,21 @@ fi
 mkdir -p "$out/mod"
 link=(-L"$lib" -lvtkwire -Wl,-rpath,"$lib")
 
-step "C++: vtkwire.hpp alone (C++17)"
-$MPICXX $CXXFLAGS -I"$root/include" "$root/tests/bindings/hpp_alone.cpp" "${link[@]}" -o "$out/hpp_alone"
+step "C++: vtkwire.hpp alone with plain c++ (C++17, no MPI)"
+c++ ${CXXFLAGS//-DOMPI_SKIP_MPICXX -DMPICH_SKIP_MPICXX/} -I"$root/include" "$root/tests/bindings/hpp_alone.cpp" "${link[@]}" -o "$out/hpp_alone"
 "$out/hpp_alone"
 
-step "Fortran: module vtkwire (-std=f2008)"
-$MPIF90 $FFLAGS -std=f2008 -J "$out/mod" -c "$root/bindings/fortran/vtkwire.f90" -o "$out/vtkwire_f.o"
+step "C++: vtkwire_mpi.hpp alone (C++17, without -DOMPI_SKIP_MPICXX)"
+$MPICXX ${CXXFLAGS//-DOMPI_SKIP_MPICXX -DMPICH_SKIP_MPICXX/} -I"$root/include" "$root/tests/bindings/hpp_mpi_alone.cpp" "${link[@]}" -o "$out/hpp_mpi_alone"
+"$out/hpp_mpi_alone"
+
+step "Fortran: modules vtkwire, vtkwire_mpi (-std=f2008)"
+fobjs=()
+while read -r src; do
+  [[ -z $src || $src == \#* ]] && continue
+  $MPIF90 $FFLAGS -std=f2008 -J "$out/mod" -I"$root/bindings/fortran" -c "$root/bindings/fortran/$src" -o "$out/${src%.f90}_f.o"
+  fobjs+=("$out/${src%.f90}_f.o")
+done <"$root/bindings/fortran/sources.txt"
 
 programs=()
 for src in "$root"/c_examples/cpp_*.cpp; do
@@ -61,7 +70,7 @@ for src in "$root"/c_examples/fortran_*.f90; do
   [[ -e $src ]] || continue
   name=$(basename "$src" .f90)
   step "Fortran: $name"
-  if $MPIF90 $FFLAGS -I"$out/mod" "$src" "$out/vtkwire_f.o" "${link[@]}" -o "$out/$name"; then
+  if $MPIF90 $FFLAGS -I"$out/mod" "$src" "${fobjs[@]}" "${link[@]}" -o "$out/$name"; then
     programs+=("$name")
   else
     failures+=("build $name")

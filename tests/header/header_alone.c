@@ -1,4 +1,4 @@
-/* The generated header must compile on its own as C11 (only <mpi.h> from outside). */
+/* include/vtkwire.h must compile on its own as C11 with a plain C compiler (no MPI anywhere). */
 #include "vtkwire.h"
 
 int main(void) {

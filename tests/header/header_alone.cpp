@@ -1,4 +1,4 @@
-// The generated header must compile on its own as C++17 (only <mpi.h> from outside).
+// include/vtkwire.h must compile on its own as C++17 with a plain C++ compiler (no MPI anywhere).
 #include "vtkwire.h"
 
 int main() {

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 #define OK VTKWIRE_STATUS_OK
 #define NULL_ARGUMENT VTKWIRE_STATUS_NULL_ARGUMENT

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 #define NI VTKWIRE_STATUS_MPI_NOT_INITIALIZED
 

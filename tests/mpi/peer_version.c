@@ -36,7 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 static int rank = 0, size = 0, checks = 0, failures = 0;
 static const char *mode = "";

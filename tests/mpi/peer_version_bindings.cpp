@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "vtkwire.hpp"
+#include "vtkwire_mpi.hpp"
 
 namespace {
 

@@ -11,6 +11,7 @@ program peer_version_bindings
   use, intrinsic :: iso_c_binding
   use mpi_f08
   use vtkwire
+  use vtkwire_mpi
   implicit none
 
   integer :: rank, nranks, root, major, minor, nfail, nfail_all

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vtkwire.h"
+#include "vtkwire_mpi.h"
 
 #define VTK_INT 6
 #define VTK_FLOAT 10

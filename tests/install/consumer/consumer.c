@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <vtkwire.h>
+#include <vtkwire_mpi.h>
 
 #define CHECK(call)                                                                \
   do {                                                                             \
