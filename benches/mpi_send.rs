@@ -173,21 +173,28 @@ fn vtk_reference() -> (Option<String>, String) {
     (Some(times.join(";")), note)
 }
 
+/// An `MPI_CHAR` count for a bench buffer (the objects here stay far below `INT_MAX` bytes).
+fn count(n: usize) -> i32 {
+    i32::try_from(n).expect("a bench buffer over INT_MAX bytes")
+}
+
 fn raw_send(comm: &Comm, b: &[u8], peer: i32, tag: i32) {
-    // SAFETY: b.len() bytes; the objects here stay far below INT_MAX bytes.
+    // SAFETY: MPI reads `b.len()` chars from `b` (or from `sys::buf`'s dummy when empty, count 0);
+    // `comm` is MPI_COMM_WORLD.
     let rc = unsafe {
-        mpi_sys::MPI_Send(sys::buf(b.as_ptr()), b.len() as i32, sys::Dt::Char.handle(), peer, tag, comm.raw())
+        mpi_sys::MPI_Send(sys::buf(b.as_ptr()), count(b.len()), sys::Dt::Char.handle(), peer, tag, comm.raw())
     };
     assert_eq!(rc, 0);
 }
 
 fn raw_recv(comm: &Comm, b: &mut [u8], peer: i32, tag: i32) {
     let mut st = sys::empty_status();
-    // SAFETY: as above.
+    // SAFETY: MPI writes at most `b.len()` chars into `b` (a longer message is an error, not an
+    // overflow); `st` is a local status.
     let rc = unsafe {
         mpi_sys::MPI_Recv(
             sys::buf_mut(b.as_mut_ptr()),
-            b.len() as i32,
+            count(b.len()),
             sys::Dt::Char.handle(),
             peer,
             tag,
@@ -202,11 +209,13 @@ fn raw_recv(comm: &Comm, b: &mut [u8], peer: i32, tag: i32) {
 fn raw_recv_new(comm: &Comm, n: usize, peer: i32, tag: i32) -> Vec<u8> {
     let mut b: Vec<u8> = Vec::with_capacity(n);
     let mut st = sys::empty_status();
-    // SAFETY: the capacity holds n bytes; MPI writes them (checked below) before set_len.
+    // SAFETY: the capacity holds `n` bytes and MPI writes at most `n` chars into it (through a
+    // raw pointer: nothing claims they are initialized until `set_len` below, after the count
+    // check); `st` is a local status.
     let rc = unsafe {
         mpi_sys::MPI_Recv(
             sys::buf_mut(b.as_mut_ptr()),
-            n as i32,
+            count(n),
             sys::Dt::Char.handle(),
             peer,
             tag,
@@ -215,11 +224,12 @@ fn raw_recv_new(comm: &Comm, n: usize, peer: i32, tag: i32) -> Vec<u8> {
         )
     };
     assert_eq!(rc, 0);
-    let mut count = 0;
-    // SAFETY: a status filled by MPI_Recv.
-    assert_eq!(unsafe { mpi_sys::MPI_Get_count(&st, sys::Dt::Char.handle(), &mut count) }, 0);
-    assert_eq!(count as usize, n);
-    // SAFETY: MPI wrote all n bytes.
+    let mut received = 0;
+    // SAFETY: `st` was filled by the MPI_Recv above; `received` is a local int.
+    assert_eq!(unsafe { mpi_sys::MPI_Get_count(&st, sys::Dt::Char.handle(), &mut received) }, 0);
+    assert_eq!(usize::try_from(received).ok(), Some(n));
+    // SAFETY: `n <= capacity`, and MPI wrote all `n` bytes (the count just checked); any bytes
+    // are valid `u8`s.
     unsafe { b.set_len(n) };
     b
 }
@@ -304,13 +314,15 @@ fn measure(comm: &Comm, case: usize, reps: usize, k: usize, only: Option<&str>) 
     let mut buf = bytes.clone();
     let mut object = |send: bool| {
         if send {
-            // SAFETY: h live, comm valid.
+            // SAFETY: `h` is a live handle (freed only at the end of `measure`); `raw_comm` is
+            // MPI_COMM_WORLD.
             assert_eq!(unsafe { vtkwire_object_send(h, peer, TAG_OBJECT, raw_comm) }, Status::Ok);
         } else {
             let mut out: *mut vtkwire_object = std::ptr::null_mut();
-            // SAFETY: out writable, comm valid; the received object is freed at once.
+            // SAFETY: `out` is a local output pointer; `raw_comm` is MPI_COMM_WORLD.
             assert_eq!(unsafe { vtkwire_object_recv(peer, TAG_OBJECT, raw_comm, &mut out) }, Status::Ok);
             assert!(!out.is_null());
+            // SAFETY: `out` is the new handle vtkwire_object_recv returned, freed once, here.
             unsafe { vtkwire_object_free(out) };
         }
     };
@@ -431,9 +443,10 @@ fn main() {
     }
     let reps = env_usize("VTKWIRE_BENCH_REPS", 5);
     let k = env_usize("VTKWIRE_BENCH_STREAM", 4);
-    // SAFETY: this process owns MPI.
+    // SAFETY: this process owns MPI: initialized here, once (NULL argc/argv are allowed), and
+    // finalized on each way out of `main`.
     unsafe { mpi_sys::MPI_Init(std::ptr::null_mut(), std::ptr::null_mut()) };
-    // SAFETY: constant of mpi-sys's shim.
+    // SAFETY: reads mpi-sys's `const MPI_Comm` copy of MPI_COMM_WORLD, set before main.
     let comm = Comm::borrow(unsafe { mpi_sys::RSMPI_COMM_WORLD }).expect("MPI_COMM_WORLD");
     assert_eq!(comm.size(), 2, "the mpi_send bench needs exactly 2 ranks (launched by the other MPI's launcher?)");
     // VTKWIRE_BENCH_PROFILE=<case 0..2>:<variant> runs one variant REPS times (for perf), no table.
@@ -441,7 +454,8 @@ fn main() {
         let (case, variant) = spec.split_once(':').expect("VTKWIRE_BENCH_PROFILE=<case>:<variant>");
         measure(&comm, case.parse().expect("case index 0..2"), reps, k, Some(variant));
         drop(comm);
-        // SAFETY: as above.
+        // SAFETY: MPI was initialized above by this process; `comm` is dropped and nothing
+        // calls MPI after this.
         unsafe { mpi_sys::MPI_Finalize() };
         return;
     }
@@ -522,6 +536,7 @@ fn main() {
         println!("                     object time measured");
     }
     drop(comm);
-    // SAFETY: as above.
+    // SAFETY: MPI was initialized above by this process; `comm` is dropped and nothing calls
+    // MPI after this.
     unsafe { mpi_sys::MPI_Finalize() };
 }

@@ -6,6 +6,9 @@
 //! `unsafe` is confined to `ffi` and `mpi`.
 
 #![deny(unsafe_code)]
+// A library never prints: errors are `Error`s (and the C ABI's last-error message). Tests and
+// benches are separate crates and may print.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod error;
 /// cbindgen:ignore
@@ -14,10 +17,10 @@ pub mod legacy;
 pub mod model;
 
 /// cbindgen:ignore
-#[allow(unsafe_code)] // Reason: MPI calls go through mpi-sys's raw bindings on lent handles.
+#[allow(unsafe_code, reason = "MPI calls go through mpi-sys's raw bindings on lent handles")]
 pub mod mpi;
 
-#[allow(unsafe_code)] // Reason: the C ABI dereferences caller pointers; every use is guarded there.
+#[allow(unsafe_code, reason = "the C ABI dereferences caller pointers; every use is guarded there")]
 pub mod ffi;
 
 pub use error::{Error, Result, Status};
@@ -26,7 +29,7 @@ pub use error::{Error, Result, Status};
 pub mod memory;
 
 /// cbindgen:ignore
-#[allow(unsafe_code)] // Reason: SSSE3 intrinsics and writes into spare capacity; each use is argued there.
+#[allow(unsafe_code, reason = "SSSE3 intrinsics and writes into spare capacity; each use is argued there")]
 pub mod swap;
 
 #[cfg(feature = "mimalloc")]

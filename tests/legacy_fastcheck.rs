@@ -2,6 +2,8 @@
 //! must agree exactly with `DataObject::validate`: same verdict, same status, same message,
 //! for marshal, marshal_into, marshaled_len and unmarshal.
 
+#![allow(clippy::cast_possible_wrap, reason = "test sizes are a few thousand: usize -> i64 cannot wrap")]
+
 mod legacy_gen;
 
 use legacy_gen::{Opts, Rng, object};

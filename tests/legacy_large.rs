@@ -4,6 +4,12 @@
 //! not by vtkwire), read back equal, and id range errors must still be found anywhere in the
 //! array, by the reader and by the writer.
 
+#![allow(
+    clippy::cast_possible_wrap,
+    clippy::cast_possible_truncation,
+    reason = "sizes are a few million (usize -> i64 cannot wrap); the i16 pattern wraps on purpose"
+)]
+
 use vtkwire::Status;
 use vtkwire::legacy::{marshal, marshal_into, unmarshal, write_file_bytes};
 use vtkwire::model::*;

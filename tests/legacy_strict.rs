@@ -27,7 +27,7 @@ fn fuzz_truncate_and_mutate_every_type() {
                     let mut m = buf.clone();
                     let i = r.below(m.len());
                     m[i] = match r.below(4) {
-                        0 => r.next() as u8,
+                        0 => r.next().to_le_bytes()[0],
                         1 => b'9',
                         2 => b'\n',
                         _ => m[i] ^ 0x80,

@@ -100,7 +100,9 @@ fn num(f: f64) -> String {
     if f.is_nan() {
         "nan".into()
     } else if f == f.trunc() && f.abs() < 9007199254740992.0 {
-        format!("{}", f as i64)
+        #[allow(clippy::cast_possible_truncation, reason = "an integer below 2^53 in magnitude (checked above)")]
+        let i = f as i64;
+        format!("{i}")
     } else {
         fmt_g(f, 17)
     }

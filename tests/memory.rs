@@ -4,7 +4,6 @@
 use std::hint::black_box;
 
 use vtkwire::ffi::marshal::{vtkwire_bytes_free, vtkwire_marshal, vtkwire_release_memory};
-use vtkwire::ffi::object::vtkwire_object;
 use vtkwire::model::{AttributeRole, DataArray, DataObject, ImageData};
 
 fn resident_bytes() -> u64 {
@@ -18,7 +17,7 @@ fn release_memory_returns_freed_buffers_to_the_kernel() {
     // 256 MiB of float32 values: marshaled to ~256 MiB, freed, kept by the allocator.
     let start = resident_bytes();
     let n = 64 << 20;
-    let mut img = ImageData::new([0, n as i32 - 1, 0, 0, 0, 0], [0.0; 3], [1.0; 3]);
+    let mut img = ImageData::new([0, i32::try_from(n).unwrap() - 1, 0, 0, 0, 0], [0.0; 3], [1.0; 3]);
     img.point_data
         .add_with_role(
             DataArray::from_vec(Some("v"), 1, (0..n).map(|i| i as f32).collect()).unwrap(),
@@ -28,14 +27,14 @@ fn release_memory_returns_freed_buffers_to_the_kernel() {
     let obj = DataObject::ImageData(img);
     let handle = vtkwire::ffi::object::object_into_handle(obj);
     let (mut bytes, mut len) = (std::ptr::null_mut(), 0usize);
-    // SAFETY: live handle, valid out-pointers.
+    // SAFETY: `handle` is the live handle made just above; the outputs are locals.
     let st = unsafe { vtkwire_marshal(handle.cast_const(), &mut bytes, &mut len) };
     assert_eq!(st as i32, 0);
     assert!(len > 4 * n);
-    // SAFETY: the buffer vtkwire_marshal returned, freed once.
+    // SAFETY: the buffer and length vtkwire_marshal returned (it succeeded), freed once.
     unsafe { vtkwire_bytes_free(black_box(bytes), len) };
-    // SAFETY: the handle made above, freed once.
-    unsafe { vtkwire::ffi::object::vtkwire_object_free(handle as *mut vtkwire_object) };
+    // SAFETY: the handle made above, not used after this, freed once.
+    unsafe { vtkwire::ffi::object::vtkwire_object_free(handle) };
     let freed = resident_bytes();
     vtkwire_release_memory();
     let released = resident_bytes();

@@ -130,8 +130,10 @@ fn run_job(mut cmd: Command, name: &str, timeout: Duration) -> (bool, String, St
             break Some(s);
         }
         if start.elapsed() > timeout {
-            // SAFETY: signals the process group this test created (pgid = the launcher's pid).
-            unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
+            let pgid = libc::pid_t::try_from(child.id()).expect("a pid fits pid_t");
+            // SAFETY: kill takes no pointers; it signals the process group this test created
+            // (`process_group(0)`: pgid = the launcher's pid), so only the launcher and its ranks.
+            unsafe { libc::kill(-pgid, libc::SIGKILL) };
             child.wait().ok();
             break None;
         }
@@ -256,6 +258,7 @@ fn u8_pattern(start: usize, out: &mut [u8]) {
 }
 
 /// Float32 value `i`: random sign and mantissa, exponent bit 30 cleared (finite, never NaN).
+#[allow(clippy::cast_possible_truncation, reason = "the low 32 of 64 random bits are the point")]
 fn f32_bits(i: usize) -> u32 {
     (mix(i as u64 ^ 0xF32F_32F3) as u32) & 0xBF7F_FFFF
 }
@@ -318,8 +321,14 @@ fn borrowed_u8(name: &str, data: &Arc<Vec<u8>>, len: usize) -> DataArray {
     DataArray::new(Some(name), 1, ArrayData::UnsignedChar(buf)).unwrap()
 }
 
+/// The image's extent, `[0, DIMS[0] - 1, 0, DIMS[1] - 1, 0, DIMS[2] - 1]`.
+fn extent() -> [i32; 6] {
+    let hi = |d: usize| i32::try_from(d).expect("a dimension fits an i32") - 1;
+    [0, hi(DIMS[0]), 0, hi(DIMS[1]), 0, hi(DIMS[2])]
+}
+
 fn image() -> DataObject {
-    let e = [0, DIMS[0] as i32 - 1, 0, DIMS[1] as i32 - 1, 0, DIMS[2] as i32 - 1];
+    let e = extent();
     let mut img = ImageData::new(e, [0.0; 3], [1.0; 3]);
     let values: Vec<f32> = (0..N_F32).map(|i| f32::from_bits(f32_bits(i))).collect();
     img.point_data.add(DataArray::from_vec(Some("f"), 1, values).unwrap());
@@ -329,7 +338,7 @@ fn image() -> DataObject {
 /// The received image against the pattern: geometry, one float32 point array "f", values.
 fn check_image(o: &DataObject) -> Result<(), String> {
     let DataObject::ImageData(img) = o else { return Err(format!("got a {}", o.class_name())) };
-    let e = [0, DIMS[0] as i32 - 1, 0, DIMS[1] as i32 - 1, 0, DIMS[2] as i32 - 1];
+    let e = extent();
     if (img.extent, img.origin, img.spacing) != (e, [0.0; 3], [1.0; 3]) {
         return Err(format!("extent {:?} origin {:?} spacing {:?}", img.extent, img.origin, img.spacing));
     }
@@ -372,8 +381,10 @@ fn recv_exact(w: &Comm, buf: &mut [u8], n: usize, dt: Dt, elem: usize, src: i32,
     }
     assert!(buf.len() >= n * elem);
     let mut st = sys::empty_status();
-    // SAFETY: buf holds n elements of dt.
-    let rc = unsafe { mpi_sys::MPI_Recv(buf.as_mut_ptr().cast(), n as i32, dt.handle(), src, tag, w.raw(), &mut st) };
+    // SAFETY: `buf` holds at least `n × elem` bytes (asserted above), `elem` being `dt`'s size at
+    // every call site; MPI writes at most `c == n` elements (a longer message is an error, not an
+    // overflow). `st` is a local status.
+    let rc = unsafe { mpi_sys::MPI_Recv(buf.as_mut_ptr().cast(), c, dt.handle(), src, tag, w.raw(), &mut st) };
     assert_eq!(rc, 0);
     Ok(())
 }
@@ -408,7 +419,7 @@ fn raw_array_head(w: &Comm, tag: i32, code: i32, name: &str) -> Result<(i32, usi
     if nb != [name.as_bytes(), b"\0"].concat() {
         return Err(format!("name {nb:?}"));
     }
-    Ok((m, tuples as usize))
+    Ok((m, usize::try_from(tuples).map_err(|_| format!("{tuples} tuples"))?))
 }
 
 /// The value messages of a §4.1 chunked send, probed one by one: `chunks` element counts.
@@ -446,8 +457,10 @@ fn peak_rss_mib() -> u64 {
 
 /// (user, system) CPU seconds of this process.
 fn cpu_secs() -> (f64, f64) {
-    // SAFETY: getrusage fills the struct it is given.
+    // SAFETY: `rusage` is a plain C struct of integers (two `timeval`s and longs): all-zero bytes
+    // are a valid value.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage writes one `rusage` through the pointer, which is to a local one.
     unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
     let s = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
     (s(ru.ru_utime), s(ru.ru_stime))
@@ -616,7 +629,8 @@ fn raw_object(w: &Comm, tag: i32) -> Result<(), String> {
     }
     let [_, m] = recv_ints::<2>(w, 0, t)?;
     let [c] = recv_ints::<1>(w, 0, m)?;
-    let len = recv_ll(w, 0, m)? as usize;
+    let len = recv_ll(w, 0, m)?;
+    let len = usize::try_from(len).map_err(|_| format!("length {len}"))?;
     let [comps] = recv_ints::<1>(w, 0, m)?;
     let [nl] = recv_ints::<1>(w, 0, m)?;
     if (c, comps, nl) != (2, 1, 0) || len <= INT_MAX {
@@ -708,9 +722,12 @@ fn from_vtk(w: &Comm, log: &mut Log) {
 #[test]
 fn child() {
     let Ok(which) = std::env::var(CHILD) else { return };
-    // SAFETY: this process owns MPI: initialized here, finalized at the end.
+    // SAFETY: this process owns MPI: initialized here, once (NULL argc/argv are allowed),
+    // finalized at the end.
     unsafe { mpi_sys::MPI_Init(std::ptr::null_mut(), std::ptr::null_mut()) };
-    let world = Comm::borrow(unsafe { mpi_sys::RSMPI_COMM_WORLD }).unwrap();
+    // SAFETY: reads mpi-sys's `const MPI_Comm` copy of MPI_COMM_WORLD, set before main.
+    let world_raw = unsafe { mpi_sys::RSMPI_COMM_WORLD };
+    let world = Comm::borrow(world_raw).unwrap();
     assert_eq!(world.size(), 2, "run on 2 ranks");
     let mut log = Log::new(world.rank());
     match which.as_str() {
@@ -721,7 +738,7 @@ fn child() {
         "gatherv" => gatherv(&world, &mut log),
         "vtk" => {
             // Mirror vtkMPIController::Initialize()'s MPI_Comm_dup(MPI_COMM_WORLD) (§4.8).
-            let dup = Comm::dup(unsafe { mpi_sys::RSMPI_COMM_WORLD }).unwrap();
+            let dup = Comm::dup(world_raw).unwrap();
             assert_eq!(world.rank(), 1, "the vtkwire side is rank 1");
             from_vtk(&world, &mut log);
             drop(dup);
@@ -733,6 +750,7 @@ fn child() {
     // failure skipped, and the launcher ends the whole job when a rank dies unfinalized.
     assert_eq!(log.failures, 0, "rank {} failed", world.rank());
     drop(world);
-    // SAFETY: as above.
+    // SAFETY: MPI was initialized above by this process; every communicator built on it has been
+    // dropped, and nothing calls MPI after this.
     unsafe { mpi_sys::MPI_Finalize() };
 }

@@ -66,7 +66,7 @@ fn exact_multiples(world: &Comm) {
     let cases = [(&eight, 4), (&eight, 8), (&eight, 1), (&twelve, 4), (&twelve, 12), (&eight, 3)];
     for (i, (a, chunk)) in cases.iter().enumerate() {
         protocol::set_chunk_elements_for_testing(*chunk);
-        let tag = 200 + i as i32;
+        let tag = 200 + i32::try_from(i).unwrap();
         if world.rank() == 0 {
             protocol::send_array(world, Some(a), 1, tag).unwrap();
             protocol::send_array(world, Some(&marker), 1, tag).unwrap();
@@ -99,7 +99,7 @@ fn exact_multiples(world: &Comm) {
     let want = marshaled(&Some(obj.clone()));
     for (i, chunk) in chunks.into_iter().enumerate() {
         protocol::set_chunk_elements_for_testing(chunk);
-        let tag = 300 + i as i32;
+        let tag = 300 + i32::try_from(i).unwrap();
         if world.rank() == 0 {
             protocol::send_object(world, Some(&obj), 1, tag).unwrap();
             protocol::send_array(world, Some(&marker), 1, tag).unwrap();
@@ -139,11 +139,16 @@ fn raw(comm: &Comm, dt: Dt, elem: usize, max: usize, tag: i32) -> (i32, i32, Vec
     let mut buf = vec![0u8; max * elem + 8];
     let mut st = sys::empty_status();
     let mut n = 0;
-    unsafe {
-        mpi_sys::MPI_Recv(buf.as_mut_ptr().cast(), max as i32, dt.handle(), 0, tag, comm.raw(), &mut st);
-        mpi_sys::MPI_Get_count(&st, dt.handle(), &mut n);
-    }
-    buf.truncate(n as usize * elem);
+    let count = i32::try_from(max).expect("a test count fits an int");
+    // SAFETY: `buf` holds `max × elem` bytes (and 8 more), `elem` being `dt`'s size at every call
+    // site, and MPI writes at most `max` elements (a longer message is an error, not an
+    // overflow); `st` is a local status.
+    let rc = unsafe { mpi_sys::MPI_Recv(buf.as_mut_ptr().cast(), count, dt.handle(), 0, tag, comm.raw(), &mut st) };
+    assert_eq!(rc, 0, "MPI_Recv");
+    // SAFETY: `st` was filled by the MPI_Recv above; `n` is a local int.
+    let rc = unsafe { mpi_sys::MPI_Get_count(&st, dt.handle(), &mut n) };
+    assert_eq!(rc, 0, "MPI_Get_count");
+    buf.truncate(usize::try_from(n).expect("a defined count") * elem);
     (n, st.MPI_TAG, buf)
 }
 
@@ -156,7 +161,10 @@ fn child() {
     if std::env::var_os("VTKWIRE_MPI_CHILD").is_none() {
         return;
     }
+    // SAFETY: this process owns MPI: initialized here, once (NULL argc/argv are allowed),
+    // finalized at the end of this function.
     unsafe { mpi_sys::MPI_Init(std::ptr::null_mut(), std::ptr::null_mut()) };
+    // SAFETY: reads mpi-sys's `const MPI_Comm` copy of MPI_COMM_WORLD, set before main.
     let world = Comm::borrow(unsafe { mpi_sys::RSMPI_COMM_WORLD }).unwrap();
     assert_eq!(world.size(), 2, "run on 2 ranks");
     protocol::set_chunk_elements_for_testing(4);
@@ -192,6 +200,9 @@ fn child() {
     }
     exact_multiples(&world);
     scatter(&world);
+    drop(world);
+    // SAFETY: MPI was initialized above by this process; the only communicator built on it is
+    // dropped, and nothing calls MPI after this.
     unsafe { mpi_sys::MPI_Finalize() };
 }
 

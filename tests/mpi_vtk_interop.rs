@@ -120,7 +120,8 @@ fn child() {
     unsafe { mpi_sys::MPI_Init(std::ptr::null_mut(), std::ptr::null_mut()) };
     let failures = run_child();
     println!("WIRE SUMMARY {failures}");
-    // SAFETY: as above.
+    // SAFETY: MPI was initialized above by this process; `run_child` dropped every
+    // communicator it built and freed its duplicate, and nothing calls MPI after this.
     unsafe { mpi_sys::MPI_Finalize() };
     assert_eq!(failures, 0);
 }
@@ -156,17 +157,25 @@ fn norm(b: &[u8]) -> Vec<u8> {
     b
 }
 
-fn raw_recv<T: Copy + Default>(comm: &Comm, n: usize, dt: mpi_sys::MPI_Datatype, src: i32, tag: i32) -> Vec<T> {
-    let mut v = vec![T::default(); n];
+/// `n` elements of `dt` from (src, tag) as `T`s; `T` must have `dt`'s size (asserted).
+fn raw_recv<T: bytemuck::Pod>(comm: &Comm, n: usize, dt: mpi_sys::MPI_Datatype, src: i32, tag: i32) -> Vec<T> {
+    let mut size = 0;
+    // SAFETY: `dt` is one of mpi-sys's predefined datatypes (every caller passes an RSMPI_*
+    // constant); `size` is a local int.
+    assert_eq!(unsafe { mpi_sys::MPI_Type_size(dt, &mut size) }, 0);
+    assert_eq!(usize::try_from(size).unwrap(), std::mem::size_of::<T>(), "datatype and T differ in size");
+    let mut v = vec![T::zeroed(); n];
+    let count = i32::try_from(n).expect("a test count fits an int");
     let mut st = sys::empty_status();
-    // SAFETY: v holds n elements of the datatype's size (checked by the callers' choice of T).
-    let rc = unsafe { mpi_sys::MPI_Recv(v.as_mut_ptr().cast(), n as i32, dt, src, tag, comm.raw(), &mut st) };
+    // SAFETY: `v` holds `n` elements of `dt`'s size (asserted above) and MPI writes at most `n`
+    // (a longer message is an error, not an overflow); any bytes are a valid `T` (`Pod`).
+    let rc = unsafe { mpi_sys::MPI_Recv(v.as_mut_ptr().cast(), count, dt, src, tag, comm.raw(), &mut st) };
     assert_eq!(rc, 0);
     v
 }
 
 fn run_child() -> usize {
-    // SAFETY: a constant of mpi-sys's shim.
+    // SAFETY: reads mpi-sys's `const MPI_Comm` copy of MPI_COMM_WORLD, set before main.
     let world_raw = unsafe { mpi_sys::RSMPI_COMM_WORLD };
     // Mirror vtkMPIController::Initialize(): one collective MPI_Comm_dup(MPI_COMM_WORLD), done
     // the way a C program does it (vtkwire_comm_dup), kept until VTK's Finalize frees its own.
@@ -175,7 +184,10 @@ fn run_child() -> usize {
     assert_eq!(unsafe { vtkwire_comm_dup(world_raw, &mut vtk_rmi_mirror) }, Status::Ok, "vtkwire_comm_dup mirror");
     let world = Comm::borrow(world_raw).expect("world");
     assert_eq!((world.rank(), world.size()), (1, 2), "must be rank 1 of 2");
+    // SAFETY: reads mpi-sys's `const MPI_Datatype` copies of MPI_INT64_T and MPI_UINT8_T, set
+    // before main and never written.
     let (i64t, u8t) = unsafe { (mpi_sys::RSMPI_INT64_T, mpi_sys::RSMPI_UINT8_T) };
+    // SAFETY: as above, MPI_INT32_T.
     let int32 = unsafe { mpi_sys::RSMPI_INT32_T };
     let mut c = Checks(0);
     let n = raw_recv::<i32>(&world, 1, int32, 0, 500)[0];
@@ -185,7 +197,7 @@ fn run_child() -> usize {
         // 1. From VTK (any source: the header pins the sender).
         let got = protocol::recv_object(&world, -1, 100);
         let meta = raw_recv::<i64>(&world, 2, i64t, 0, 101);
-        let (code, len) = (meta[0] as i32, meta[1] as usize);
+        let (code, len) = (i32::try_from(meta[0]).unwrap(), usize::try_from(meta[1]).unwrap());
         let reference = raw_recv::<u8>(&world, len, u8t, 0, 102);
         let name = format!("type{code}");
         let obj: DataObject = match got {
@@ -289,7 +301,11 @@ fn run_child() -> usize {
         });
     }
     // Through the C exports.
-    // SAFETY (block): valid handles and output pointers; objects freed once.
+    // SAFETY: every pointer passed is NULL (a null object to send or bcast, or nothing to free:
+    // both allowed), a handle a vtkwire export returned and not yet freed, or the address of a
+    // local output; `world_raw` is MPI_COMM_WORLD, initialized. `untouched` holds a sentinel
+    // that is never dereferenced: the root's bcast does not write its output (checked). Each
+    // handle is freed once, after its last use.
     unsafe {
         let mut got: *mut vtkwire_object = std::ptr::null_mut();
         let st = vtkwire_object_recv(sys::any_source(), 130, world_raw, &mut got);

@@ -1,6 +1,11 @@
 //! Objects shared by the benches: the three large objects of the marshaling benchmark (about
 //! 40–120 MB marshaled each), built the same way in `marshal` and `mpi_send`.
 
+#![allow(
+    clippy::cast_possible_wrap,
+    reason = "point and cell counts of these objects are at most a few tens of millions: usize -> i64 cannot wrap"
+)]
+
 use vtkwire::model::*;
 
 /// An unstructured grid of `n`³ hexahedra (`(n+1)`³ double points), with a double scalar

@@ -17,6 +17,16 @@ use mpi_sys as ffi;
 use crate::error::{Error, Result, Status};
 use crate::mpi::sys::{self, check};
 
+/// `MPI_TAG_UB`, the attribute key, as the `int` `MPI_Comm_get_attr` takes. bindgen types the
+/// C constant as unsigned; its value (0 in Open MPI, 0x64400001 in MPICH) fits an `int`, which
+/// the assertion checks at compile time.
+const TAG_UB_KEYVAL: c_int = {
+    assert!(ffi::MPI_TAG_UB >> 31 == 0, "MPI_TAG_UB does not fit a C int");
+    #[allow(clippy::cast_possible_wrap, reason = "below 2^31, asserted on the line above")]
+    let key = ffi::MPI_TAG_UB as c_int;
+    key
+};
+
 /// A raw communicator with its rank, size and tag upper bound, borrowed or owned.
 #[derive(Debug)]
 pub struct Comm {
@@ -30,14 +40,20 @@ pub struct Comm {
 impl Comm {
     /// Wraps the caller's communicator without duplicating it (local, no collective call).
     /// Rejects `MPI_COMM_NULL` and inter-communicators.
+    ///
+    /// `raw` must be `MPI_COMM_NULL` or a communicator that stays valid while the result is used:
+    /// MPI cannot check a handle it does not know, and Open MPI dereferences it. (The C exports
+    /// pass the handle the application lent them, under their `# Safety` contract.)
     pub fn borrow(raw: ffi::MPI_Comm) -> Result<Comm> {
         sys::env()?;
-        // SAFETY: a constant exported by mpi-sys's C shim.
+        // SAFETY: reads a `const MPI_Comm` of mpi-sys's C shim, initialized to MPI_COMM_NULL
+        // before any Rust code runs and never written.
         if raw == unsafe { ffi::RSMPI_COMM_NULL } {
             return Err(Error::new(Status::InvalidCommunicator, "the communicator is MPI_COMM_NULL"));
         }
         let mut inter: c_int = 0;
-        // SAFETY: `raw` is a communicator handle per the caller's contract.
+        // SAFETY: `raw` is a communicator, not MPI_COMM_NULL (checked above), by the requirement
+        // on `borrow` stated in its documentation; `inter` is a local int.
         check(unsafe { ffi::MPI_Comm_test_inter(raw, &mut inter) }, "MPI_Comm_test_inter")?;
         if inter != 0 {
             return Err(Error::new(
@@ -46,39 +62,47 @@ impl Comm {
             ));
         }
         let (mut rank, mut size): (c_int, c_int) = (0, 0);
-        // SAFETY: valid intra-communicator, output pointers to locals.
+        // SAFETY: `raw` is a communicator (as above); the output pointer is to a local int.
         check(unsafe { ffi::MPI_Comm_rank(raw, &mut rank) }, "MPI_Comm_rank")?;
+        // SAFETY: as for MPI_Comm_rank.
         check(unsafe { ffi::MPI_Comm_size(raw, &mut size) }, "MPI_Comm_size")?;
         let mut value: *mut c_int = std::ptr::null_mut();
         let mut flag: c_int = 0;
-        // SAFETY: MPI_TAG_UB's attribute value is a pointer to an int owned by MPI.
-        check(
-            unsafe {
-                ffi::MPI_Comm_get_attr(
-                    raw,
-                    ffi::MPI_TAG_UB as c_int,
-                    (&mut value as *mut *mut c_int).cast::<c_void>(),
-                    &mut flag,
-                )
-            },
-            "MPI_Comm_get_attr(MPI_TAG_UB)",
-        )?;
+        // SAFETY: `raw` is a communicator (as above). For a predefined attribute such as
+        // MPI_TAG_UB, MPI stores through the `void *` argument a pointer to the attribute's int
+        // (owned by MPI), so it is given the address of the local `value: *mut c_int`; `flag` is a
+        // local int.
+        let rc = unsafe {
+            ffi::MPI_Comm_get_attr(raw, TAG_UB_KEYVAL, (&mut value as *mut *mut c_int).cast::<c_void>(), &mut flag)
+        };
+        check(rc, "MPI_Comm_get_attr(MPI_TAG_UB)")?;
         // The standard guarantees at least 32767.
-        let tag_ub = if flag != 0 && !value.is_null() { unsafe { *value } } else { 32767 };
+        let tag_ub = if flag != 0 && !value.is_null() {
+            // SAFETY: with `flag` set, MPI stored in `value` the address of MPI_TAG_UB's int,
+            // which MPI keeps for as long as the communicator exists (it does: we hold `raw`
+            // for this call); it is not null (checked) and only read here.
+            unsafe { *value }
+        } else {
+            32767
+        };
         Ok(Comm { raw, owned: false, rank, size, tag_ub })
     }
 
     /// `MPI_Comm_dup` of `raw` (collective over `raw`); the duplicate is owned and freed on drop.
+    /// `raw` must be a communicator, as for [`Comm::borrow`].
     /// The duplicate gets `MPI_ERRORS_RETURN` (it is ours; the caller's handle is untouched), so
     /// MPI failures on it come back as [`Status::Mpi`] instead of aborting.
     pub fn dup(raw: ffi::MPI_Comm) -> Result<Comm> {
         let parent = Comm::borrow(raw)?;
         let mut new: ffi::MPI_Comm = sys::handle_from_bits(0);
-        // SAFETY: valid communicator, output pointer to a local.
+        // SAFETY: `parent.raw` is a communicator (`borrow` accepted it under the same requirement,
+        // see `dup`'s documentation); `new` is a local handle that MPI_Comm_dup writes.
         check(unsafe { ffi::MPI_Comm_dup(parent.raw, &mut new) }, "MPI_Comm_dup")?;
         // Owned from here on: dropped (freed) on any later error.
         let mut c = Comm { raw: new, owned: true, rank: parent.rank, size: parent.size, tag_ub: parent.tag_ub };
-        // SAFETY: our own communicator; ERRORS_RETURN is a predefined handler.
+        // SAFETY: `new` is the communicator MPI_Comm_dup just created (it succeeded), ours alone,
+        // so changing its handler touches nothing of the caller's; RSMPI_ERRORS_RETURN is the
+        // shim's `const` copy of the predefined MPI_ERRORS_RETURN, read as a plain value.
         check(unsafe { ffi::MPI_Comm_set_errhandler(new, ffi::RSMPI_ERRORS_RETURN) }, "MPI_Comm_set_errhandler")?;
         let b = Comm::borrow(new)?;
         c.tag_ub = b.tag_ub;
@@ -114,7 +138,9 @@ impl Comm {
 
     /// Fortran handle of the communicator (`MPI_Comm_c2f`).
     pub fn fortran_handle(&self) -> ffi::RSMPI_Fint {
-        // SAFETY: valid communicator.
+        // SAFETY: `self.raw` passed `borrow` (a communicator, not MPI_COMM_NULL) and is alive:
+        // an owned one is freed only on drop, a borrowed one is kept by the caller.
+        // MPI_Comm_c2f only maps the handle to its Fortran integer.
         unsafe { ffi::RSMPI_Comm_c2f(self.raw) }
     }
 
@@ -138,7 +164,7 @@ impl Comm {
 
     /// `MPI_Barrier` (collective).
     pub fn barrier(&self) -> Result<()> {
-        // SAFETY: valid communicator.
+        // SAFETY: `self.raw` is a live communicator, as in `fortran_handle`.
         check(unsafe { ffi::MPI_Barrier(self.raw) }, "MPI_Barrier")
     }
 }
@@ -146,7 +172,9 @@ impl Comm {
 impl Drop for Comm {
     fn drop(&mut self) {
         if self.owned && sys::mpi_alive() {
-            // SAFETY: we created this handle with MPI_Comm_dup and nobody else frees it.
+            // SAFETY: `owned` is set only by `dup`, on the handle MPI_Comm_dup created; `view`
+            // copies are never owned, so this is the one free of it, while MPI is still up
+            // (checked just above).
             unsafe { ffi::MPI_Comm_free(&mut self.raw) };
         }
     }
@@ -155,7 +183,9 @@ impl Drop for Comm {
 /// A C communicator from a Fortran handle (`MPI_Comm_f2c`).
 pub fn comm_from_fortran(f: ffi::RSMPI_Fint) -> Result<ffi::MPI_Comm> {
     sys::env()?;
-    // SAFETY: MPI_Comm_f2c accepts any integer; invalid ones map to MPI_COMM_NULL or an
-    // invalid handle that MPI itself rejects.
+    // SAFETY: MPI_Comm_f2c (a function wrapper in mpi-sys's shim, as MPICH's is a macro) only
+    // converts an integer, any integer: Open MPI looks it up in its communicator table with a
+    // bounds check, MPICH's is a cast. It dereferences nothing; whether the result is a
+    // communicator is for the caller to know (see `Comm::borrow`).
     Ok(unsafe { ffi::RSMPI_Comm_f2c(f) })
 }

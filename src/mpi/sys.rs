@@ -170,22 +170,52 @@ pub fn check_library(built: Flavour, running_version: &str) -> Result<()> {
     }
 }
 
+/// The MPI handle types (`MPI_Comm`, `MPI_Datatype`, …). In mpi-sys each is a
+/// `#[repr(transparent)]` newtype over a pointer (Open MPI) or a C `int` (MPICH ABI), so any
+/// bit pattern of its size is a value of it; only such types implement this (sealed) trait,
+/// which is what makes [`handle_from_bits`] sound for every `H` it accepts.
+pub trait Handle: Copy + sealed::Sealed {}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+macro_rules! handle_types {
+    ($($t:ident),*) => {$(
+        impl sealed::Sealed for ffi::$t {}
+        impl Handle for ffi::$t {}
+    )*};
+}
+handle_types!(MPI_Comm, MPI_Datatype, MPI_Request, MPI_Group, MPI_Op, MPI_Errhandler);
+
 /// Builds a handle (`MPI_Comm`, `MPI_Datatype`, …: a transparent pointer or `int`) from its bits.
-pub fn handle_from_bits<H: Copy>(bits: u64) -> H {
+/// With 4-byte handles, `bits` comes from [`handle_bits`] or a `u32` handle value, so its upper
+/// half is zero.
+pub fn handle_from_bits<H: Handle>(bits: u64) -> H {
     match size_of::<H>() {
-        // SAFETY: every MPI handle type is a #[repr(transparent)] newtype over a pointer or an
-        // integer of exactly this size; any bit pattern is a valid value of those.
+        // SAFETY: `H` is an MPI handle type (the sealed `Handle`): a transparent newtype over a
+        // pointer or an integer, here of 8 bytes, so the 8 bytes of `bits` are a valid value of
+        // it (a pointer made this way carries no provenance, but Rust never dereferences a
+        // handle: only MPI does, on the same address it handed out).
         8 => unsafe { std::mem::transmute_copy::<u64, H>(&bits) },
-        4 => unsafe { std::mem::transmute_copy::<u32, H>(&(bits as u32)) },
+        4 => {
+            debug_assert!(u32::try_from(bits).is_ok(), "4-byte handle bits {bits:#x}");
+            #[allow(clippy::cast_possible_truncation, reason = "4-byte handles' bits are u32 values (see above)")]
+            let small = bits as u32;
+            // SAFETY: as above, for a 4-byte handle type (an `int`): any 4 bytes are a value.
+            unsafe { std::mem::transmute_copy::<u32, H>(&small) }
+        }
         n => panic!("unexpected MPI handle size {n}"),
     }
 }
 
 /// The bits of a handle (for storing handles in `Send` statics and for comparisons).
-pub fn handle_bits<H: Copy>(h: H) -> u64 {
+pub fn handle_bits<H: Handle>(h: H) -> u64 {
     match size_of::<H>() {
-        // SAFETY: as in `handle_from_bits`; reading the bytes of a Copy value.
+        // SAFETY: `H` is an MPI handle type of 8 bytes (a pointer or integer newtype, so all its
+        // bytes are initialized); `transmute_copy` reads exactly those 8 bytes as a `u64`.
         8 => unsafe { std::mem::transmute_copy::<H, u64>(&h) },
+        // SAFETY: as above, for a 4-byte handle (an `int` newtype) read as a `u32`.
         4 => u64::from(unsafe { std::mem::transmute_copy::<H, u32>(&h) }),
         n => panic!("unexpected MPI handle size {n}"),
     }
@@ -198,22 +228,32 @@ static LIBRARY_VERSION: OnceLock<String> = OnceLock::new();
 pub fn library_version() -> &'static str {
     LIBRARY_VERSION.get_or_init(|| {
         // MPI_MAX_LIBRARY_VERSION_STRING is 256 (Open MPI) / 8192 (MPICH).
-        let cap = (unsafe { ffi::RSMPI_MAX_LIBRARY_VERSION_STRING }).max(256) as usize + 1;
+        // SAFETY: reads a `const int` of mpi-sys's C shim, initialized before any Rust code runs
+        // and never written.
+        let max = unsafe { ffi::RSMPI_MAX_LIBRARY_VERSION_STRING };
+        let cap = usize::try_from(max).unwrap_or(0).max(256) + 1;
         let mut buf = vec![0 as c_char; cap];
         let mut len: c_int = 0;
-        // SAFETY: buf holds MPI_MAX_LIBRARY_VERSION_STRING chars.
+        // SAFETY: MPI writes at most MPI_MAX_LIBRARY_VERSION_STRING chars (with the NUL) into
+        // `buf`, which holds more; `len` is a local int. Callable before MPI_Init.
         let rc = unsafe { ffi::MPI_Get_library_version(buf.as_mut_ptr(), &mut len) };
         if rc != 0 {
             return String::from("(unknown: MPI_Get_library_version failed)");
         }
-        let bytes: Vec<u8> = buf[..(len.max(0) as usize).min(cap)].iter().map(|&c| c as u8).collect();
+        let len = usize::try_from(len).unwrap_or(0).min(cap);
+        // `c_char` is `i8` or `u8` by platform: `as u8` keeps each char's byte as it is.
+        let bytes: Vec<u8> = buf[..len].iter().map(|&c| c as u8).collect();
         String::from_utf8_lossy(&bytes).trim_end_matches('\0').to_owned()
     })
 }
 
 fn resolve_ompi(sym: &CStr) -> Option<u64> {
-    // SAFETY: dlsym/dladdr/dlopen with valid NUL-terminated names; RTLD_NOLOAD only returns a
-    // handle to an already loaded library (the one MPI_Send lives in).
+    // SAFETY: `sym` and `dli_fname` (checked non-null; dladdr points it at the loaded object's
+    // path) are NUL-terminated strings; `info` is a local plain C struct (pointers and ints, for
+    // which all-zero is a valid value) that dladdr fills. RTLD_NOLOAD only returns a handle to a
+    // library already loaded (the one MPI_Send lives in, which mpi-sys links), and dlclose just
+    // drops the reference it took, so the library and the address dlsym returned stay valid.
+    // The addresses are only turned into integers here, never dereferenced.
     unsafe {
         let p = libc::dlsym(libc::RTLD_DEFAULT, sym.as_ptr());
         if !p.is_null() {
@@ -263,7 +303,8 @@ fn resolve_datatypes() -> Result<[u64; 14]> {
 pub fn env() -> Result<()> {
     let mut init: c_int = 0;
     let mut fin: c_int = 0;
-    // SAFETY: both may be called at any time, even before MPI_Init.
+    // SAFETY: the standard allows both at any time, before MPI_Init and after MPI_Finalize;
+    // each writes one local int.
     unsafe {
         ffi::MPI_Initialized(&mut init);
         ffi::MPI_Finalized(&mut fin);
@@ -284,7 +325,7 @@ pub fn env() -> Result<()> {
 pub fn mpi_alive() -> bool {
     let mut init: c_int = 0;
     let mut fin: c_int = 0;
-    // SAFETY: callable at any time.
+    // SAFETY: as in `env`: callable at any time; each writes one local int.
     unsafe {
         ffi::MPI_Initialized(&mut init);
         ffi::MPI_Finalized(&mut fin);
@@ -296,12 +337,14 @@ pub fn mpi_alive() -> bool {
 pub fn error_string(code: c_int) -> String {
     let mut buf = vec![0 as c_char; 4096];
     let mut len: c_int = 0;
-    // SAFETY: buf is larger than MPI_MAX_ERROR_STRING for both Open MPI (256) and MPICH (1024).
+    // SAFETY: MPI writes at most MPI_MAX_ERROR_STRING chars into `buf`, which is larger (4096
+    // against 256 in Open MPI, 1024 in MPICH); `len` is a local int.
     let rc = unsafe { ffi::MPI_Error_string(code, buf.as_mut_ptr(), &mut len) };
     if rc != 0 {
         return format!("MPI error code {code}");
     }
-    let bytes: Vec<u8> = buf[..(len.max(0) as usize).min(buf.len())].iter().map(|&c| c as u8).collect();
+    let len = usize::try_from(len).unwrap_or(0).min(buf.len());
+    let bytes: Vec<u8> = buf[..len].iter().map(|&c| c as u8).collect();
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
@@ -316,7 +359,8 @@ pub fn check(code: c_int, what: &str) -> Result<()> {
 
 /// An `MPI_Status` to receive into.
 pub fn empty_status() -> ffi::MPI_Status {
-    // SAFETY: MPI_Status is a plain C struct of integers.
+    // SAFETY: MPI_Status is a plain C struct of integers (no pointers, no enums in either MPI),
+    // for which all-zero bytes are a valid value.
     unsafe { std::mem::zeroed() }
 }
 
@@ -336,25 +380,29 @@ pub fn buf_mut<T>(p: *mut T) -> *mut c_void {
 
 /// `MPI_STATUS_IGNORE`.
 pub fn empty_status_ptr() -> *mut ffi::MPI_Status {
-    // SAFETY: a constant exported by mpi-sys's C shim.
+    // SAFETY: reads a `MPI_Status *const` of mpi-sys's C shim, initialized to MPI_STATUS_IGNORE
+    // before any Rust code runs and never written.
     unsafe { ffi::RSMPI_STATUS_IGNORE }
 }
 
 /// The C value of `MPI_ANY_SOURCE` in the library vtkwire was built against.
 pub fn any_source() -> c_int {
-    // SAFETY: a constant exported by mpi-sys's C shim.
+    // SAFETY: reads a `const int` of mpi-sys's C shim, initialized to MPI_ANY_SOURCE before any Rust
+    // code runs and never written.
     unsafe { ffi::RSMPI_ANY_SOURCE }
 }
 
 /// The C value of `MPI_ANY_TAG`.
 pub fn any_tag() -> c_int {
-    // SAFETY: a constant exported by mpi-sys's C shim.
+    // SAFETY: reads a `const int` of mpi-sys's C shim, initialized to MPI_ANY_TAG before any Rust
+    // code runs and never written.
     unsafe { ffi::RSMPI_ANY_TAG }
 }
 
 /// The C value of `MPI_PROC_NULL`.
 pub fn proc_null() -> c_int {
-    // SAFETY: a constant exported by mpi-sys's C shim.
+    // SAFETY: reads a `const int` of mpi-sys's C shim, initialized to MPI_PROC_NULL before any Rust
+    // code runs and never written.
     unsafe { ffi::RSMPI_PROC_NULL }
 }
 

@@ -1,6 +1,11 @@
 //! Random data objects of every type for the legacy round-trip and fuzz tests (a small
 //! deterministic generator driven by a proptest seed).
 #![allow(dead_code)]
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    reason = "random bits are cut to narrower types on purpose; sizes and indices are a few units"
+)]
 
 use vtkwire::model::*;
 
