@@ -3,7 +3,8 @@
 //!
 //! Layers: [`model`] (safe data objects), [`legacy`] (VTK legacy format and marshaling),
 //! [`mpi`] (communicators and VTK's message protocol), [`ffi`] (the C ABI).
-//! `unsafe` is confined to `ffi` and `mpi`.
+//! `unsafe` is confined to `ffi`, `mpi` and `swap`. Without the `mpi` feature the `mpi` module
+//! and the MPI exports are left out: the library then needs no MPI (`include/vtkwire.h` only).
 
 #![deny(unsafe_code)]
 // A library never prints: errors are `Error`s (and the C ABI's last-error message). Tests and
@@ -17,6 +18,7 @@ pub mod legacy;
 pub mod model;
 
 /// cbindgen:ignore
+#[cfg(feature = "mpi")]
 #[allow(unsafe_code, reason = "MPI calls go through mpi-sys's raw bindings on lent handles")]
 pub mod mpi;
 

@@ -879,6 +879,7 @@ fn deep_multiblock_nesting_is_refused() {
 /// are named and left unwritten, bad versions refused without changing the setting. (The
 /// gathers they select are tested under MPI in `tests/mpi_peer_version.rs`.)
 #[test]
+#[cfg(feature = "mpi")]
 fn peer_version_arguments_are_checked() {
     use vtkwire::ffi::mpi::{vtkwire_get_vtk_peer_version, vtkwire_set_vtk_peer_version};
     unsafe {

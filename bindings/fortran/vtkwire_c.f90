@@ -788,6 +788,59 @@ module vtkwire_c
       type(c_ptr), value :: comm
       integer(c_int32_t) :: r
     end function c_comm_barrier
+    function c_set_vtk_peer_version(major, minor) &
+        bind(C, name='vtkwire_set_vtk_peer_version') result(r)
+      import :: c_int, c_int32_t
+      integer(c_int32_t), value :: major
+      integer(c_int32_t), value :: minor
+      integer(c_int32_t) :: r
+    end function c_set_vtk_peer_version
+    function c_get_vtk_peer_version(out_major, out_minor) &
+        bind(C, name='vtkwire_get_vtk_peer_version') result(r)
+      import :: c_int, c_int32_t
+      integer(c_int32_t), intent(out) :: out_major
+      integer(c_int32_t), intent(out) :: out_minor
+      integer(c_int32_t) :: r
+    end function c_get_vtk_peer_version
+    function c_request_wait(request) &
+        bind(C, name='vtkwire_request_wait') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: request
+      integer(c_int32_t) :: r
+    end function c_request_wait
+    function c_request_test(request, out_done) &
+        bind(C, name='vtkwire_request_test') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: request
+      integer(c_int32_t), intent(out) :: out_done
+      integer(c_int32_t) :: r
+    end function c_request_test
+    function c_request_waitall(requests, count) &
+        bind(C, name='vtkwire_request_waitall') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), intent(in) :: requests(*)
+      integer(c_size_t), value :: count
+      integer(c_int32_t) :: r
+    end function c_request_waitall
+    function c_request_take_object(request, out_obj) &
+        bind(C, name='vtkwire_request_take_object') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: request
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_request_take_object
+    function c_request_take_array(request, out_array) &
+        bind(C, name='vtkwire_request_take_array') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: request
+      type(c_ptr), intent(out) :: out_array
+      integer(c_int32_t) :: r
+    end function c_request_take_array
+    subroutine c_request_free(request) &
+        bind(C, name='vtkwire_request_free')
+      import :: c_ptr
+      type(c_ptr), value :: request
+    end subroutine c_request_free
     function c_comm_borrow_f(comm, out_comm) &
         bind(C, name='vtkwire_comm_borrow_f') result(r)
       import :: c_int, c_int32_t, c_ptr
@@ -1012,58 +1065,5 @@ module vtkwire_c
       type(c_ptr), intent(out) :: out_request
       integer(c_int32_t) :: r
     end function c_array_irecv_f
-    function c_set_vtk_peer_version(major, minor) &
-        bind(C, name='vtkwire_set_vtk_peer_version') result(r)
-      import :: c_int, c_int32_t
-      integer(c_int32_t), value :: major
-      integer(c_int32_t), value :: minor
-      integer(c_int32_t) :: r
-    end function c_set_vtk_peer_version
-    function c_get_vtk_peer_version(out_major, out_minor) &
-        bind(C, name='vtkwire_get_vtk_peer_version') result(r)
-      import :: c_int, c_int32_t
-      integer(c_int32_t), intent(out) :: out_major
-      integer(c_int32_t), intent(out) :: out_minor
-      integer(c_int32_t) :: r
-    end function c_get_vtk_peer_version
-    function c_request_wait(request) &
-        bind(C, name='vtkwire_request_wait') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: request
-      integer(c_int32_t) :: r
-    end function c_request_wait
-    function c_request_test(request, out_done) &
-        bind(C, name='vtkwire_request_test') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: request
-      integer(c_int32_t), intent(out) :: out_done
-      integer(c_int32_t) :: r
-    end function c_request_test
-    function c_request_waitall(requests, count) &
-        bind(C, name='vtkwire_request_waitall') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), intent(in) :: requests(*)
-      integer(c_size_t), value :: count
-      integer(c_int32_t) :: r
-    end function c_request_waitall
-    function c_request_take_object(request, out_obj) &
-        bind(C, name='vtkwire_request_take_object') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: request
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_request_take_object
-    function c_request_take_array(request, out_array) &
-        bind(C, name='vtkwire_request_take_array') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: request
-      type(c_ptr), intent(out) :: out_array
-      integer(c_int32_t) :: r
-    end function c_request_take_array
-    subroutine c_request_free(request) &
-        bind(C, name='vtkwire_request_free')
-      import :: c_ptr
-      type(c_ptr), value :: request
-    end subroutine c_request_free
   end interface
 end module vtkwire_c

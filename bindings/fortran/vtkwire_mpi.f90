@@ -134,6 +134,67 @@ contains
     call finish(st, 'vtkwire_comm_barrier', ierr)
   end subroutine vtkwire_comm_barrier
 
+  !> Sets the VTK version the peer ranks speak (`major.minor`, e.g. 9, 5), for the whole process.
+  subroutine vtkwire_set_vtk_peer_version(major, minor, ierr)
+    integer, intent(in) :: major
+    integer, intent(in) :: minor
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_set_vtk_peer_version(int(major, c_int32_t), int(minor, c_int32_t))
+    call finish(st, 'vtkwire_set_vtk_peer_version', ierr)
+  end subroutine vtkwire_set_vtk_peer_version
+
+  !> The VTK version of the peer ranks: the one set with `vtkwire_set_vtk_peer_version`, else the
+  !> environment variable `VTKWIRE_VTK_PEER_VERSION` (`MAJOR.MINOR`, a patch level and surrounding
+  !> blanks ignored, empty = unset; read once), else 9.1.
+  subroutine vtkwire_get_vtk_peer_version(major, minor, ierr)
+    integer(c_int32_t), intent(out) :: major
+    integer(c_int32_t), intent(out) :: minor
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_get_vtk_peer_version(major, minor)
+    call finish(st, 'vtkwire_get_vtk_peer_version', ierr)
+  end subroutine vtkwire_get_vtk_peer_version
+
+  !> Blocks until the request completes.
+  subroutine vtkwire_request_wait(request, ierr)
+    type(vtkwire_request), intent(in) :: request
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_request_wait(request%ptr)
+    call finish(st, 'vtkwire_request_wait', ierr)
+  end subroutine vtkwire_request_wait
+
+  !> Takes the object a completed object receive produced (NULL for the null object).
+  subroutine vtkwire_request_take_object(request, obj, ierr)
+    type(vtkwire_request), intent(in) :: request
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_request_take_object(request%ptr, obj%ptr)
+    call finish(st, 'vtkwire_request_take_object', ierr)
+  end subroutine vtkwire_request_take_object
+
+  !> Takes the array a completed array receive produced (NULL for the null array).
+  subroutine vtkwire_request_take_array(request, array, ierr)
+    type(vtkwire_request), intent(in) :: request
+    type(vtkwire_array), intent(out) :: array
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_request_take_array(request%ptr, array%ptr)
+    call finish(st, 'vtkwire_request_take_array', ierr)
+  end subroutine vtkwire_request_take_array
+
+  !> Frees a request. An incomplete receive is cancelled; an incomplete send is waited for (its
+  !> buffers must outlive the transfer). `vtkwire_request_free(NULL)` is a no-op.
+  subroutine vtkwire_request_free(request, ierr)
+    type(vtkwire_request), intent(inout) :: request
+    integer(c_int32_t), intent(out), optional :: ierr
+    call c_request_free(request%ptr)
+    request%ptr = c_null_ptr
+    call finish(VTKWIRE_STATUS_OK, 'vtkwire_request_free', ierr)
+  end subroutine vtkwire_request_free
+
   !> Fortran twin of `vtkwire_comm_borrow`: `comm` is a Fortran communicator handle (`MPI_Fint`: an
   !> `integer` from `use mpi`, or `%MPI_VAL` of a `type(MPI_Comm)` from `use mpi_f08`).
   subroutine comm_borrow_int(comm, out_comm, ierr)
@@ -735,67 +796,6 @@ contains
         request%ptr)
     call finish(st, 'vtkwire_array_irecv', ierr)
   end subroutine array_irecv_f08
-
-  !> Sets the VTK version the peer ranks speak (`major.minor`, e.g. 9, 5), for the whole process.
-  subroutine vtkwire_set_vtk_peer_version(major, minor, ierr)
-    integer, intent(in) :: major
-    integer, intent(in) :: minor
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_set_vtk_peer_version(int(major, c_int32_t), int(minor, c_int32_t))
-    call finish(st, 'vtkwire_set_vtk_peer_version', ierr)
-  end subroutine vtkwire_set_vtk_peer_version
-
-  !> The VTK version of the peer ranks: the one set with `vtkwire_set_vtk_peer_version`, else the
-  !> environment variable `VTKWIRE_VTK_PEER_VERSION` (`MAJOR.MINOR`, a patch level and surrounding
-  !> blanks ignored, empty = unset; read once), else 9.1.
-  subroutine vtkwire_get_vtk_peer_version(major, minor, ierr)
-    integer(c_int32_t), intent(out) :: major
-    integer(c_int32_t), intent(out) :: minor
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_get_vtk_peer_version(major, minor)
-    call finish(st, 'vtkwire_get_vtk_peer_version', ierr)
-  end subroutine vtkwire_get_vtk_peer_version
-
-  !> Blocks until the request completes.
-  subroutine vtkwire_request_wait(request, ierr)
-    type(vtkwire_request), intent(in) :: request
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_request_wait(request%ptr)
-    call finish(st, 'vtkwire_request_wait', ierr)
-  end subroutine vtkwire_request_wait
-
-  !> Takes the object a completed object receive produced (NULL for the null object).
-  subroutine vtkwire_request_take_object(request, obj, ierr)
-    type(vtkwire_request), intent(in) :: request
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_request_take_object(request%ptr, obj%ptr)
-    call finish(st, 'vtkwire_request_take_object', ierr)
-  end subroutine vtkwire_request_take_object
-
-  !> Takes the array a completed array receive produced (NULL for the null array).
-  subroutine vtkwire_request_take_array(request, array, ierr)
-    type(vtkwire_request), intent(in) :: request
-    type(vtkwire_array), intent(out) :: array
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_request_take_array(request%ptr, array%ptr)
-    call finish(st, 'vtkwire_request_take_array', ierr)
-  end subroutine vtkwire_request_take_array
-
-  !> Frees a request. An incomplete receive is cancelled; an incomplete send is waited for (its
-  !> buffers must outlive the transfer). `vtkwire_request_free(NULL)` is a no-op.
-  subroutine vtkwire_request_free(request, ierr)
-    type(vtkwire_request), intent(inout) :: request
-    integer(c_int32_t), intent(out), optional :: ierr
-    call c_request_free(request%ptr)
-    request%ptr = c_null_ptr
-    call finish(VTKWIRE_STATUS_OK, 'vtkwire_request_free', ierr)
-  end subroutine vtkwire_request_free
 
   include 'vtkwire_mpi_manual.inc'
 

@@ -140,31 +140,6 @@ MPI_EXPORTS = frozenset([
     "vtkwire_comm_rank",
     "vtkwire_comm_size",
     "vtkwire_comm_barrier",
-    "vtkwire_comm_borrow_f",
-    "vtkwire_comm_dup_f",
-    "vtkwire_object_send_f",
-    "vtkwire_object_recv_f",
-    "vtkwire_object_recv_into_f",
-    "vtkwire_marshaled_send_f",
-    "vtkwire_array_send_f",
-    "vtkwire_array_recv_f",
-    "vtkwire_object_bcast_f",
-    "vtkwire_array_bcast_f",
-    "vtkwire_object_gather_f",
-    "vtkwire_object_allgather_f",
-    "vtkwire_array_gather_f",
-    "vtkwire_array_gatherv_f",
-    "vtkwire_array_allgather_f",
-    "vtkwire_array_allgatherv_f",
-    "vtkwire_array_scatter_f",
-    "vtkwire_array_reduce_f",
-    "vtkwire_array_allreduce_f",
-    "vtkwire_array_allreduce_inplace_f",
-    "vtkwire_array_reduce_inplace_f",
-    "vtkwire_object_isend_f",
-    "vtkwire_object_irecv_f",
-    "vtkwire_array_isend_f",
-    "vtkwire_array_irecv_f",
     "vtkwire_set_vtk_peer_version",
     "vtkwire_get_vtk_peer_version",
     "vtkwire_object_send",
@@ -196,6 +171,31 @@ MPI_EXPORTS = frozenset([
     "vtkwire_request_take_object",
     "vtkwire_request_take_array",
     "vtkwire_request_free",
+    "vtkwire_comm_borrow_f",
+    "vtkwire_comm_dup_f",
+    "vtkwire_object_send_f",
+    "vtkwire_object_recv_f",
+    "vtkwire_object_recv_into_f",
+    "vtkwire_marshaled_send_f",
+    "vtkwire_array_send_f",
+    "vtkwire_array_recv_f",
+    "vtkwire_object_bcast_f",
+    "vtkwire_array_bcast_f",
+    "vtkwire_object_gather_f",
+    "vtkwire_object_allgather_f",
+    "vtkwire_array_gather_f",
+    "vtkwire_array_gatherv_f",
+    "vtkwire_array_allgather_f",
+    "vtkwire_array_allgatherv_f",
+    "vtkwire_array_scatter_f",
+    "vtkwire_array_reduce_f",
+    "vtkwire_array_allreduce_f",
+    "vtkwire_array_allreduce_inplace_f",
+    "vtkwire_array_reduce_inplace_f",
+    "vtkwire_object_isend_f",
+    "vtkwire_object_irecv_f",
+    "vtkwire_array_isend_f",
+    "vtkwire_array_irecv_f",
 ])
 
 
@@ -312,33 +312,6 @@ def prototypes(comm_type=None):
     p["vtkwire_comm_rank"] = (c_int32, [c_void_p, POINTER(c_int32)])
     p["vtkwire_comm_size"] = (c_int32, [c_void_p, POINTER(c_int32)])
     p["vtkwire_comm_barrier"] = (c_int32, [c_void_p])
-    p["vtkwire_comm_borrow_f"] = (c_int32, [c_int, POINTER(c_void_p)])
-    p["vtkwire_comm_dup_f"] = (c_int32, [c_int, POINTER(c_void_p)])
-    p["vtkwire_object_send_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
-    p["vtkwire_object_recv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_object_recv_into_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
-    p["vtkwire_marshaled_send_f"] = (
-        c_int32, [c_int32, c_void_p, c_size_t, c_int32, c_int32, c_int])
-    p["vtkwire_array_send_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
-    p["vtkwire_array_recv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_object_bcast_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_bcast_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_object_gather_f"] = (
-        c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p), c_size_t])
-    p["vtkwire_object_allgather_f"] = (c_int32, [c_void_p, c_int, POINTER(c_void_p), c_size_t])
-    p["vtkwire_array_gather_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_gatherv_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_allgather_f"] = (c_int32, [c_void_p, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_allgatherv_f"] = (c_int32, [c_void_p, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_scatter_f"] = (c_int32, [c_void_p, c_void_p, c_int32, c_int])
-    p["vtkwire_array_reduce_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_allreduce_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_allreduce_inplace_f"] = (c_int32, [c_void_p, c_int32, c_int])
-    p["vtkwire_array_reduce_inplace_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
-    p["vtkwire_object_isend_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_object_irecv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_isend_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int, POINTER(c_void_p)])
-    p["vtkwire_array_irecv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
     p["vtkwire_set_vtk_peer_version"] = (c_int32, [c_int32, c_int32])
     p["vtkwire_get_vtk_peer_version"] = (c_int32, [POINTER(c_int32), POINTER(c_int32)])
     if comm_type is not None:
@@ -399,4 +372,31 @@ def prototypes(comm_type=None):
     p["vtkwire_request_take_object"] = (c_int32, [c_void_p, POINTER(c_void_p)])
     p["vtkwire_request_take_array"] = (c_int32, [c_void_p, POINTER(c_void_p)])
     p["vtkwire_request_free"] = (None, [c_void_p])
+    p["vtkwire_comm_borrow_f"] = (c_int32, [c_int, POINTER(c_void_p)])
+    p["vtkwire_comm_dup_f"] = (c_int32, [c_int, POINTER(c_void_p)])
+    p["vtkwire_object_send_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
+    p["vtkwire_object_recv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_object_recv_into_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
+    p["vtkwire_marshaled_send_f"] = (
+        c_int32, [c_int32, c_void_p, c_size_t, c_int32, c_int32, c_int])
+    p["vtkwire_array_send_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
+    p["vtkwire_array_recv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_object_bcast_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_bcast_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_object_gather_f"] = (
+        c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p), c_size_t])
+    p["vtkwire_object_allgather_f"] = (c_int32, [c_void_p, c_int, POINTER(c_void_p), c_size_t])
+    p["vtkwire_array_gather_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_gatherv_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_allgather_f"] = (c_int32, [c_void_p, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_allgatherv_f"] = (c_int32, [c_void_p, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_scatter_f"] = (c_int32, [c_void_p, c_void_p, c_int32, c_int])
+    p["vtkwire_array_reduce_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_allreduce_f"] = (c_int32, [c_void_p, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_allreduce_inplace_f"] = (c_int32, [c_void_p, c_int32, c_int])
+    p["vtkwire_array_reduce_inplace_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
+    p["vtkwire_object_isend_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_object_irecv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_isend_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_array_irecv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
     return p

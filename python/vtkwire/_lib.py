@@ -41,6 +41,8 @@ lib = _load()
 # Every prototype comes from the generated _api.py (the MPI_Comm ones are set in vtkwire.mpi,
 # where the ctypes type of MPI_Comm is known).
 for _name, (_res, _args) in _api.prototypes().items():
+    if _name in _api.MPI_EXPORTS:
+        continue
     _f = getattr(lib, _name)
     _f.restype = _res
     _f.argtypes = _args

@@ -5,11 +5,14 @@
 #![allow(non_camel_case_types)] // Reason: C type names (`vtkwire_object`) are part of the ABI.
 
 pub mod array;
+#[cfg(feature = "mpi")]
 pub mod comm;
 pub mod constants;
-pub mod fortran;
 pub mod guard;
 pub mod marshal;
+#[cfg(feature = "mpi")]
 pub mod mpi;
 pub mod object;
 pub mod status;
+#[cfg(feature = "mpi")]
+pub mod twins;

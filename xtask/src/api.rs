@@ -26,9 +26,9 @@ use serde::Serialize;
 use syn::{Expr, FnArg, Item, Lit, Pat, Type, UnOp};
 
 /// Source files whose exports make up the MPI header (`vtkwire_mpi.h`).
-pub const MPI_SOURCES: &[&str] = &["mpi.rs", "comm.rs", "fortran.rs"];
+pub const MPI_SOURCES: &[&str] = &["mpi.rs", "comm.rs", "twins.rs"];
 /// The generated `_f` twins (read back like the rest, so the description covers them).
-pub const TWINS_FILE: &str = "fortran.rs";
+pub const TWINS_FILE: &str = "twins.rs";
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]

@@ -600,7 +600,7 @@ fn families(api: &Api, problems: &mut Vec<String>) -> (String, String) {
             Some(_) => {}
         }
     }
-    let mut generic = |g: &str, procs: Vec<String>, spec: &mut String| {
+    let generic = |g: &str, procs: Vec<String>, spec: &mut String| {
         let _ = writeln!(spec, "  interface {g}");
         for chunk in procs.chunks(3) {
             let _ = writeln!(spec, "    module procedure {}", chunk.join(", "));

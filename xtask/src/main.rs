@@ -3,7 +3,7 @@
 //! `cargo run -p xtask -- gen` regenerates, from the Rust sources of `src/ffi` (see `api.rs`):
 //! - `include/vtkwire-api.json`: the machine-readable description of the C API;
 //! - `include/vtkwire.h` and `include/vtkwire_mpi.h` (cbindgen, pinned);
-//! - `src/ffi/fortran.rs`: the `_f` twins (an `MPI_Fint` for each `MPI_Comm`);
+//! - `src/ffi/twins.rs`: the `_f` twins (an `MPI_Fint` for each `MPI_Comm`);
 //! - `bindings/fortran/vtkwire_c.f90`, `vtkwire_gen.f90`, `vtkwire_mpi.f90`: Fortran;
 //! - `python/vtkwire/_api.py`: the ctypes prototypes and constants.
 //!
@@ -47,7 +47,7 @@ fn gen_all(root: &Path, check: bool) -> Result<(), String> {
     // The twins are Rust sources the other outputs are read from: settle them first.
     let api0 = api::read(root)?;
     let twins = twins::generate(root, &api0)?;
-    stale.extend(write(root, "src/ffi/fortran.rs", twins.as_bytes(), check)?);
+    stale.extend(write(root, "src/ffi/twins.rs", twins.as_bytes(), check)?);
     // Without --check, read again so the description includes the twins just written; with
     // --check a stale twins file has already been reported.
     let api = if check { api0 } else { api::read(root)? };

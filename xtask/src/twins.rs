@@ -1,4 +1,4 @@
-//! `src/ffi/fortran.rs`: the `_f` twin of every export that takes an `MPI_Comm` by value.
+//! `src/ffi/twins.rs`: the `_f` twin of every export that takes an `MPI_Comm` by value.
 //! Fortran cannot make a C `MPI_Comm` (a pointer in Open MPI, an int in MPICH, and
 //! `MPI_Comm_f2c` is a macro in MPICH), so each twin takes the Fortran handle (`MPI_Fint`),
 //! converts it, and forwards everything else unchanged.
