@@ -84,7 +84,9 @@ fn layout_ok(c: &CellArray) -> bool {
     let o = c.offsets();
     let n = c.connectivity().len();
     match (o.first(), o.last()) {
-        (Some(&first), Some(&last)) => first == 0 && last == n as i64 && pairs_ok(&o[..o.len() - 1], &o[1..]),
+        (Some(&first), Some(&last)) => {
+            first == 0 && i64::try_from(n) == Ok(last) && pairs_ok(&o[..o.len() - 1], &o[1..])
+        }
         _ => n == 0,
     }
 }
@@ -105,11 +107,11 @@ const VARIABLE: i64 = -1;
 fn size_table() -> &'static [i64; 256] {
     static TABLE: OnceLock<[i64; 256]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        std::array::from_fn(|t| match cell_type_points(t as u8) {
-            _ if t as u8 == POLYHEDRON => UNKNOWN,
-            Ok(Some(k)) => k as i64,
-            Ok(None) => VARIABLE,
-            Err(_) => UNKNOWN,
+        std::array::from_fn(|t| match u8::try_from(t).map(cell_type_points) {
+            _ if u8::try_from(t) == Ok(POLYHEDRON) => UNKNOWN,
+            Ok(Ok(Some(k))) => i64::try_from(k).unwrap_or(UNKNOWN),
+            Ok(Ok(None)) => VARIABLE,
+            _ => UNKNOWN,
         })
     })
 }
@@ -137,7 +139,7 @@ pub(crate) fn offsets_block_ok(o: &[i64], s: usize, e: usize, nconn: usize, type
         ok &= o.first() == Some(&0);
     }
     if e == o.len() {
-        ok &= o.last() == Some(&(nconn as i64));
+        ok &= o.last().copied() == i64::try_from(nconn).ok();
     }
     let lo = s.max(1);
     if lo < e {
