@@ -138,7 +138,7 @@ pub fn set_max_object_bytes(bytes: usize) -> Result<()> {
 /// Sets the process-wide `max_depth` (`0..=MAX_DEPTH`; the model refuses deeper nesting).
 pub fn set_max_depth(depth: usize) -> Result<()> {
     if depth > MAX_DEPTH {
-        return Err(Error::out_of_range(format!("the maximum nesting depth is at most {MAX_DEPTH}, got {depth}")));
+        return Err(Error::invalid_argument(format!("the maximum nesting depth is at most {MAX_DEPTH}, got {depth}")));
     }
     MAX_DEPTH_SET.store(depth, Ordering::Relaxed);
     Ok(())
@@ -192,19 +192,19 @@ pub fn try_reserve<T>(v: &mut Vec<T>, additional: usize, what: impl Display) -> 
 #[derive(Debug)]
 pub struct Budget {
     input_len: usize,
+    /// What the input justifies: `AMPLIFICATION × input + SLACK`.
+    justified: usize,
     max_object_bytes: usize,
-    allowance: usize,
     used: usize,
 }
 
 impl Budget {
     /// The budget of a read of `input_len` bytes under `limits`.
     pub fn new(input_len: usize, limits: &Limits) -> Budget {
-        let justified = input_len.saturating_mul(AMPLIFICATION).saturating_add(SLACK);
         Budget {
             input_len,
+            justified: input_len.saturating_mul(AMPLIFICATION).saturating_add(SLACK),
             max_object_bytes: limits.max_object_bytes,
-            allowance: justified.min(limits.max_object_bytes),
             used: 0,
         }
     }
@@ -214,12 +214,20 @@ impl Budget {
         self.used
     }
 
-    /// Charges `bytes` of object; fails (charging nothing) when the allowance would be passed.
+    /// Charges `bytes` of object; fails (charging nothing) when the allowance would be passed:
+    /// `Truncated` when the input cannot justify it (whatever the limit), else `LimitExceeded`
+    /// when the user's limit is passed.
     pub fn charge(&mut self, bytes: usize, what: impl Display) -> Result<()> {
         let total = self.used.saturating_add(bytes);
-        if total <= self.allowance {
-            self.used = total;
-            return Ok(());
+        if total > self.justified {
+            return Err(Error::new(
+                Status::Truncated,
+                format!(
+                    "{what} needs {bytes} bytes of memory: more than the {}-byte input can justify ({} bytes of \
+                     object per input byte; object so far: {} bytes)",
+                    self.input_len, AMPLIFICATION, self.used
+                ),
+            ));
         }
         if total > self.max_object_bytes {
             return Err(over_limit(
@@ -228,14 +236,8 @@ impl Budget {
                 self.max_object_bytes,
             ));
         }
-        Err(Error::new(
-            Status::Truncated,
-            format!(
-                "{what} needs {bytes} bytes of memory: more than the {}-byte input can justify ({} bytes of object \
-                 per input byte; object so far: {} bytes)",
-                self.input_len, AMPLIFICATION, self.used
-            ),
-        ))
+        self.used = total;
+        Ok(())
     }
 
     /// Charges `n` elements of `T`.

@@ -8,6 +8,7 @@ pub mod array;
 pub mod comm;
 pub mod constants;
 pub mod guard;
+pub mod limits;
 pub mod marshal;
 pub mod mpi;
 pub mod object;

@@ -1503,22 +1503,16 @@ impl<'a> Parser<'a> {
         let nl = self.usize_("level count")?;
         self.justify(nl, AMR_LEVEL_MIN_BYTES, "AMR levels")?;
         let mut amr = Amr::new(origin, gd);
-        amr.levels = self.alloc::<AmrLevel>(nl, "AMR levels")?;
         // Each block needs its box in AMRBOXES: 6 ints, at least 12 bytes in ASCII, 24 in binary.
         let box_bytes = if self.binary { 24 } else { 12 };
+        let mut levels = self.alloc::<(usize, [f64; 3])>(nl, "AMR levels")?;
         let mut total = 0usize;
         for _ in 0..nl {
             let nb = self.usize_("block count")?;
             let spacing = [self.f64_("spacing")?, self.f64_("spacing")?, self.f64_("spacing")?];
             total = total.checked_add(nb).ok_or_else(|| self.err(Status::Parse, "block count overflows"))?;
             self.justify(total, box_bytes, "AMR blocks")?;
-            // A block is a box and an optional grid held inline (about 600 bytes) whether or
-            // not the input gives it a grid: charged per block, not per input byte.
-            let blocks = self.alloc::<AmrBlock>(nb, "AMR blocks")?;
-            amr.levels.push(AmrLevel { spacing, refinement_ratio: 2, blocks });
-            if let Some(l) = amr.levels.last_mut() {
-                l.blocks.resize_with(nb, || AmrBlock { bbox: [0; 6], grid: None });
-            }
+            levels.push((nb, spacing));
         }
         self.expect("amrboxes")?;
         let at = self.pos;
@@ -1529,13 +1523,21 @@ impl<'a> Parser<'a> {
         }
         let bat = self.pos;
         let boxes = self.ints("int", 6 * total)?;
+        // The blocks are built once their boxes have been read: a block (a box and an optional
+        // grid held inline, about 600 bytes) is charged per block, after its 12 or 24 bytes.
+        amr.levels = self.alloc::<AmrLevel>(nl, "AMR levels")?;
         let mut chunks = boxes.chunks_exact(6);
-        for b in amr.levels.iter_mut().flat_map(|l| l.blocks.iter_mut()) {
-            let Some(c) = chunks.next() else { break };
-            for (d, s) in b.bbox.iter_mut().zip(c) {
-                *d = i32::try_from(*s)
-                    .map_err(|_| self.err_at(bat, Status::Parse, format!("AMR box value {s} out of range")))?;
+        for (nb, spacing) in levels {
+            let mut blocks = self.alloc::<AmrBlock>(nb, "AMR blocks")?;
+            for c in chunks.by_ref().take(nb) {
+                let mut bbox = [0i32; 6];
+                for (d, s) in bbox.iter_mut().zip(c) {
+                    *d = i32::try_from(*s)
+                        .map_err(|_| self.err_at(bat, Status::Parse, format!("AMR box value {s} out of range")))?;
+                }
+                blocks.push(AmrBlock { bbox, grid: None });
             }
+            amr.levels.push(AmrLevel { spacing, refinement_ratio: 2, blocks });
         }
         let spacings: Vec<[f64; 3]> = amr.levels.iter().map(|l| l.spacing).collect();
         let mut ratios = inferred_ratios(&spacings);
