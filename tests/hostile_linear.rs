@@ -38,7 +38,8 @@ fn table_with_field(arrays: Vec<DataArray>) -> DataObject {
 fn info_entries(n: usize) -> DataObject {
     let mut a = float_array("a", 1);
     for j in 0..n {
-        let value = if j % 2 == 0 { InfoValue::Double(f64::NAN) } else { InfoValue::Integer(j as i32) };
+        let value =
+            if j % 2 == 0 { InfoValue::Double(f64::NAN) } else { InfoValue::Integer(i32::try_from(j).unwrap()) };
         a.info.push(InfoEntry { name: format!("K{j}"), location: "vtkDataArray".into(), value });
     }
     table_with_field(vec![a])
@@ -69,8 +70,9 @@ fn many_arrays(n: usize) -> DataObject {
 /// Poly data with `n` triangles over `n + 2` points.
 fn many_cells(n: usize) -> DataObject {
     let points = DataArray::from_vec(None, 3, (0..3 * (n + 2)).map(|i| i as f32).collect::<Vec<f32>>()).unwrap();
-    let offsets: Vec<i64> = (0..=n as i64).map(|i| 3 * i).collect();
-    let conn: Vec<i64> = (0..n as i64).flat_map(|i| [i, i + 1, i + 2]).collect();
+    let n = i64::try_from(n).unwrap();
+    let offsets: Vec<i64> = (0..=n).map(|i| 3 * i).collect();
+    let conn: Vec<i64> = (0..n).flat_map(|i| [i, i + 1, i + 2]).collect();
     let mut pd = PolyData { points: Some(points), ..PolyData::default() };
     pd.cells[PolyCells::Polys as usize] = CellArray::new(offsets.into(), conn.into()).unwrap();
     DataObject::PolyData(pd)

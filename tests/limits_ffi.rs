@@ -12,6 +12,9 @@ use vtkwire::ffi::status::{vtkwire_last_error, vtkwire_status_str};
 use vtkwire::legacy::{marshal, write_file_bytes};
 use vtkwire::model::*;
 
+/// `MAX_DEPTH` (64) as the C API's `int32_t`.
+const MAX_DEPTH_I32: i32 = 64;
+
 fn last_error() -> String {
     // SAFETY: vtkwire_last_error never returns NULL and the string lives until the next call.
     unsafe { CStr::from_ptr(vtkwire_last_error()) }.to_string_lossy().into_owned()
@@ -47,6 +50,7 @@ fn nested(depth: usize) -> DataObject {
 
 #[test]
 fn limits_set_get_enforce_reset() {
+    assert_eq!(usize::try_from(MAX_DEPTH_I32), Ok(MAX_DEPTH));
     let (mut bytes, mut depth) = (0usize, 0i32);
     // Defaults: the machine's physical memory (/proc/meminfo, the independent reading) and 64.
     // SAFETY: writable outputs.
@@ -57,20 +61,20 @@ fn limits_set_get_enforce_reset() {
     let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap();
     let kib: usize = meminfo.lines().next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
     assert!(bytes.abs_diff(kib * 1024) < kib * 1024 / 10, "default {bytes}, MemTotal {kib} KiB");
-    assert_eq!(depth, MAX_DEPTH as i32);
+    assert_eq!(depth, MAX_DEPTH_I32);
 
     // Bad arguments leave the settings unchanged and name the argument.
     assert_eq!(vtkwire_limits_set_max_object_bytes(0), Status::InvalidArgument);
     assert_eq!(vtkwire_limits_set_max_depth(-1), Status::InvalidArgument);
     assert!(last_error().contains("max_depth"), "{}", last_error());
-    assert_eq!(vtkwire_limits_set_max_depth(MAX_DEPTH as i32 + 1), Status::InvalidArgument);
+    assert_eq!(vtkwire_limits_set_max_depth(MAX_DEPTH_I32 + 1), Status::InvalidArgument);
     // SAFETY: NULL outputs are checked, not written.
     unsafe {
         assert_eq!(vtkwire_limits_get_max_object_bytes(null_mut()), Status::NullArgument);
         assert_eq!(vtkwire_limits_get_max_depth(null_mut()), Status::NullArgument);
         ok(vtkwire_limits_get_max_depth(&mut depth));
     }
-    assert_eq!(depth, MAX_DEPTH as i32);
+    assert_eq!(depth, MAX_DEPTH_I32);
 
     // An 800 kB object: read under the default, refused under a 100 kB limit, by unmarshal,
     // by the legacy file reader and by marshal (its output buffer).
@@ -116,7 +120,7 @@ fn limits_set_get_enforce_reset() {
         ok(vtkwire_limits_get_max_depth(&mut depth));
         ok(vtkwire_limits_get_max_object_bytes(&mut bytes));
     }
-    assert_eq!(depth, MAX_DEPTH as i32);
+    assert_eq!(depth, MAX_DEPTH_I32);
     assert!(bytes > 100_000);
     ok(unmarshal_status(&m));
     // SAFETY: NUL-terminated path, writable output; the object is freed once.
