@@ -487,3 +487,63 @@ fn per_call_limits() {
     assert_eq!(e.status, Status::LimitExceeded, "{}", e.message);
     assert!(e.message.contains("deeper than 2") && e.message.contains("block 0"), "{}", e.message);
 }
+
+mod any_name {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            Just(None),
+            proptest::string::string_regex("(?s).{0,12}").unwrap().prop_map(Some),
+            proptest::string::string_regex("(?i)(metadata|null_array|field|scalars|lookup_table)[ a-z%_]{0,3}")
+                .unwrap()
+                .prop_map(Some),
+            prop::sample::select(TRICKY.to_vec()).prop_map(|s| Some(s.to_owned())),
+        ]
+    }
+
+    fn arrays(names: &[Option<String>], n: usize) -> Attributes {
+        let mut f = Attributes::new();
+        for (i, name) in names.iter().enumerate() {
+            let mut a = float_array("", n);
+            a.name = name.clone();
+            if i % 3 == 1 {
+                a.component_names = Some(vec![name.clone().unwrap_or_default()]);
+            }
+            f.add(a);
+        }
+        f
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// Every name vtkwire accepts, at every position of field data, row data and point
+        /// data (after an active scalar), as array and component name, round-trips through
+        /// marshal and both file forms.
+        #[test]
+        fn every_name_round_trips(names in prop::collection::vec(name(), 1..6)) {
+            let mut pd = PolyData {
+                points: Some(DataArray::from_vec(None, 3, vec![0f32; 6]).unwrap()),
+                ..PolyData::default()
+            };
+            pd.point_data = arrays(&names, 2);
+            pd.point_data.set_active(AttributeRole::Scalars, Some(0)).unwrap();
+            pd.field_data = arrays(&names, 1);
+            let objects = [
+                DataObject::Table(Table { row_data: arrays(&names, 3), field_data: arrays(&names, 1) }),
+                DataObject::PolyData(pd),
+            ];
+            for obj in objects {
+                let m = marshal(Some(&obj)).unwrap();
+                let back = unmarshal(&m).unwrap();
+                prop_assert_eq!(back.as_ref(), Some(&obj));
+                for binary in [true, false] {
+                    let f = write_file_bytes(&obj, binary).unwrap();
+                    prop_assert_eq!(&read_file_bytes(&f).unwrap(), &obj);
+                }
+            }
+        }
+    }
+}
