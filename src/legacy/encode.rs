@@ -1,5 +1,10 @@
 //! Byte-level encodings of the legacy format: VTK's percent-encoding of names, big-endian bulk
 //! swapping of typed slices, the binary string length header, and C-style number formatting.
+//!
+//! The decoders run on input bytes: like the reader, nothing here indexes, unwraps or panics
+//! (enforced below; the tests module is exempt).
+
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use bytemuck::Pod;
 
@@ -22,9 +27,10 @@ fn encode_with(s: &str, extra: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
         if !(0x21..=0x7E).contains(&b) || extra.contains(&b) {
+            let hex = |n: u8| char::from(HEX.get(usize::from(n)).copied().unwrap_or(b'0'));
             out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
+            out.push(hex(b >> 4));
+            out.push(hex(b & 15));
         } else {
             out.push(b as char);
         }
@@ -45,15 +51,16 @@ fn hex_val(b: u8) -> Option<u8> {
 pub fn decode_bytes(s: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
-    while i < s.len() {
-        if s[i] == b'%' && i + 2 < s.len() {
-            if let (Some(h), Some(l)) = (hex_val(s[i + 1]), hex_val(s[i + 2])) {
+    while let Some(&c) = s.get(i) {
+        if c == b'%' {
+            let digit = |j: usize| s.get(j).copied().and_then(hex_val);
+            if let (Some(h), Some(l)) = (digit(i + 1), digit(i + 2)) {
                 out.push(h << 4 | l);
                 i += 3;
                 continue;
             }
         }
-        out.push(s[i]);
+        out.push(c);
         i += 1;
     }
     out
@@ -307,6 +314,7 @@ pub fn shortest_f64(x: f64) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, reason = "tests")]
 mod tests {
     use super::*;
 

@@ -10,6 +10,11 @@
 //! reference. So these functions only need to be exact in one direction: `light` returning
 //! true plus the caller's fused checks passing implies that `DataObject::validate` accepts the
 //! object.
+//!
+//! It runs on every object the reader builds, so it follows the reader's rule: no indexing,
+//! unwrapping or panics (enforced below).
+
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::OnceLock;
 
@@ -85,7 +90,9 @@ fn layout_ok(c: &CellArray) -> bool {
     let n = c.connectivity().len();
     match (o.first(), o.last()) {
         (Some(&first), Some(&last)) => {
-            first == 0 && i64::try_from(n) == Ok(last) && pairs_ok(&o[..o.len() - 1], &o[1..])
+            first == 0
+                && i64::try_from(n) == Ok(last)
+                && o.split_last().zip(o.get(1..)).is_some_and(|((_, prev), next)| pairs_ok(prev, next))
         }
         _ => n == 0,
     }
@@ -121,13 +128,17 @@ fn size_table() -> &'static [i64; 256] {
 pub(crate) fn cell_sizes_ok(prev: &[i64], next: &[i64], types: &[u8]) -> bool {
     let table = size_table();
     next.iter().zip(prev).zip(types).fold(true, |ok, ((&b, &p), &t)| {
-        let k = table[t as usize];
-        ok & ((b - p == k) | (k == VARIABLE))
+        // A u8 always indexes the 256-entry table (LLVM drops the check).
+        let k = table.get(usize::from(t)).copied().unwrap_or(UNKNOWN);
+        ok & ((b.wrapping_sub(p) == k) | (k == VARIABLE))
     })
 }
 
 fn sizes_ok(o: &[i64], types: &[u8]) -> bool {
-    o.len() < 2 || cell_sizes_ok(&o[..o.len() - 1], &o[1..], types)
+    match (o.split_last(), o.get(1..)) {
+        (Some((_, prev)), Some(next)) if !next.is_empty() => cell_sizes_ok(prev, next, types),
+        _ => true,
+    }
 }
 
 /// The writer's fused check of one block `o[s..e]` of offsets (`nconn`: connectivity length;
@@ -143,7 +154,7 @@ pub(crate) fn offsets_block_ok(o: &[i64], s: usize, e: usize, nconn: usize, type
     }
     let lo = s.max(1);
     if lo < e {
-        let (prev, next) = (&o[lo - 1..e - 1], &o[lo..e]);
+        let (Some(prev), Some(next)) = (o.get(lo - 1..e - 1), o.get(lo..e)) else { return false };
         ok &= pairs_ok(prev, next);
         if let Some(t) = types {
             ok &= t.get(lo - 1..e - 1).is_some_and(|t| cell_sizes_ok(prev, next, t));
