@@ -547,3 +547,20 @@ mod any_name {
         }
     }
 }
+
+/// An EXTENT whose point count overflows (2^32 per axis) is refused when read, not multiplied
+/// out later.
+#[test]
+fn extent_point_count_fits() {
+    let img = DataObject::ImageData(ImageData::new([0, 1, 0, 1, 0, 1], [0.0; 3], [1.0; 3]));
+    let f = write_file_bytes(&img, false).unwrap();
+    assert_eq!(read_file_bytes(&f).unwrap(), img);
+    let text = String::from_utf8(f).unwrap();
+    let max = i32::MAX;
+    let bomb =
+        text.replace("DIMENSIONS 2 2 2", &format!("EXTENT {} {max} {} {max} {} {max}", i32::MIN, i32::MIN, i32::MIN));
+    assert_ne!(bomb, text);
+    let e = read_file_bytes(bomb.as_bytes()).unwrap_err();
+    assert_eq!(e.status, Status::Parse, "{}", e.message);
+    assert!(e.message.contains("more points than a count can hold") && e.message.contains("at byte"), "{}", e.message);
+}

@@ -141,6 +141,15 @@ fn unit_to_byte(v: f64) -> u8 {
     (255.0 * v + 0.5) as u8
 }
 
+/// Whether the point count of `e` fits a `usize` (what validation and writing multiply out).
+fn extent_countable(e: &[i32; 6]) -> bool {
+    let axis = |lo: i32, hi: i32| usize::try_from((i64::from(hi) - i64::from(lo) + 1).max(0)).ok();
+    [axis(e[0], e[1]), axis(e[2], e[3]), axis(e[4], e[5])]
+        .into_iter()
+        .try_fold(1usize, |p, d| d.and_then(|d| p.checked_mul(d)))
+        .is_some()
+}
+
 /// The first three of six extent values (the axis starts).
 fn starts(e: &[i32; 6]) -> [i32; 3] {
     [e[0], e[2], e[4]]
@@ -563,6 +572,9 @@ impl<'a> Parser<'a> {
             }));
         }
         let extent = extent.ok_or_else(|| at_err("structured data set without DIMENSIONS or EXTENT".into()))?;
+        if !extent_countable(&extent) {
+            return Err(at_err(format!("extent {extent:?} has more points than a count can hold")));
+        }
         if rect {
             return Ok(DataObject::RectilinearGrid(RectilinearGrid {
                 extent,
