@@ -115,15 +115,18 @@ fn over_limit(what: impl Display, bytes: usize, limit: usize) -> Error {
     )
 }
 
-/// The machine's physical memory (`sysconf`), or 16 GiB when unknown.
+/// The machine's physical memory (`sysconf`, read once), or 16 GiB when unknown.
 fn default_max_object_bytes() -> usize {
-    #[allow(unsafe_code)] // Reason: sysconf takes no pointers and has no preconditions.
-    // SAFETY: sysconf only reads system configuration; any name is allowed.
-    let (pages, page) = unsafe { (libc::sysconf(libc::_SC_PHYS_PAGES), libc::sysconf(libc::_SC_PAGESIZE)) };
-    match (usize::try_from(pages), usize::try_from(page)) {
-        (Ok(p), Ok(s)) if p > 0 && s > 0 => p.saturating_mul(s),
-        _ => FALLBACK_MAX_OBJECT_BYTES,
-    }
+    static PHYS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *PHYS.get_or_init(|| {
+        #[allow(unsafe_code)] // Reason: sysconf takes no pointers and has no preconditions.
+        // SAFETY: sysconf only reads system configuration; any name is allowed.
+        let (pages, page) = unsafe { (libc::sysconf(libc::_SC_PHYS_PAGES), libc::sysconf(libc::_SC_PAGESIZE)) };
+        match (usize::try_from(pages), usize::try_from(page)) {
+            (Ok(p), Ok(s)) if p > 0 && s > 0 => p.saturating_mul(s),
+            _ => FALLBACK_MAX_OBJECT_BYTES,
+        }
+    })
 }
 
 /// Sets the process-wide `max_object_bytes` (at least 1).

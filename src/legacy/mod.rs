@@ -9,6 +9,13 @@
 //!   BINARY, without the EXTENT block. The reader accepts versions 2.0 to 5.1 (legacy 4.2 cell
 //!   layout included), a leading EXTENT block, and everything VTK 9.1 writes for the 12 types.
 //!
+//! Hostile input: the reader justifies every count by the bytes that remain, charges what it
+//! builds to one budget per read and allocates fallibly (the rule is stated in
+//! [`crate::limits`]), refuses nesting deeper than the limit, and is linear in its input. Marshal
+//! and write reserve their output fallibly at its planned size. FIELD array names VTK's reader
+//! would misread (`METADATA…` after another array, `NULL_ARRAY`) are written with their first
+//! character percent-encoded, which VTK decodes: every name round-trips.
+//!
 //! # What VTK sees, and what vtkwire keeps
 //!
 //! For an object VTK can represent exactly, the output is byte-identical to VTK 9.1's, with one
