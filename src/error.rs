@@ -35,6 +35,9 @@ pub enum Status {
     Io = 23,
     /// Text that must be UTF-8 is not.
     InvalidUtf8 = 24,
+    /// The input asks for more than a limit allows: the maximum object size or nesting depth
+    /// (`vtkwire_limits_set_max_object_bytes`, `vtkwire_limits_set_max_depth`).
+    LimitExceeded = 25,
     /// MPI is not initialized, or already finalized.
     MpiNotInitialized = 30,
     /// An MPI call failed; the message carries MPI's error string.
@@ -54,7 +57,7 @@ pub enum Status {
 impl Status {
     /// Every status, for iteration in tests and bindings.
     /// cbindgen:ignore
-    pub const ALL: [Status; 20] = [
+    pub const ALL: [Status; 21] = [
         Status::Ok,
         Status::NullArgument,
         Status::InvalidArgument,
@@ -68,6 +71,7 @@ impl Status {
         Status::Unsupported,
         Status::Io,
         Status::InvalidUtf8,
+        Status::LimitExceeded,
         Status::MpiNotInitialized,
         Status::Mpi,
         Status::InvalidCommunicator,
@@ -93,6 +97,7 @@ impl Status {
             Status::Unsupported => "unsupported\0",
             Status::Io => "input/output error\0",
             Status::InvalidUtf8 => "invalid UTF-8\0",
+            Status::LimitExceeded => "input exceeds a limit (maximum object size or nesting depth)\0",
             Status::MpiNotInitialized => "MPI is not initialized or already finalized\0",
             Status::Mpi => "MPI call failed\0",
             Status::InvalidCommunicator => "invalid communicator\0",

@@ -15,6 +15,8 @@ pub mod error;
 /// cbindgen:ignore
 pub mod legacy;
 /// cbindgen:ignore
+pub mod limits;
+/// cbindgen:ignore
 pub mod model;
 
 /// cbindgen:ignore

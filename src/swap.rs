@@ -81,12 +81,18 @@ fn ids_in_range(src: &[u8], limit: u64) -> bool {
     src.chunks_exact(8).all(|c| u64::from_ne_bytes(c.try_into().unwrap_or([0xFF; 8])).swap_bytes() < limit)
 }
 
-/// `src` (N-byte big-endian words) as a new vector of `T` (`size_of::<T>() == N`), in one pass.
-/// With `limit` (8-byte ids only), also whether every value is in `0..limit`.
-pub fn collect_swapped<T: bytemuck::Pod, const N: usize>(src: &[u8], limit: Option<usize>) -> (Vec<T>, bool) {
+/// `src` (N-byte big-endian words) as a vector of `T` (`size_of::<T>() == N`), in one pass, in
+/// `v` (cleared first; a caller that reserved room for `src.len() / N` elements fallibly gets
+/// no allocation here). With `limit` (8-byte ids only), also whether every value is in `0..limit`.
+pub fn collect_swapped<T: bytemuck::Pod, const N: usize>(
+    mut v: Vec<T>,
+    src: &[u8],
+    limit: Option<usize>,
+) -> (Vec<T>, bool) {
     assert_eq!(std::mem::size_of::<T>(), N);
     let n = src.len() / N;
-    let mut v: Vec<T> = Vec::with_capacity(n);
+    v.clear();
+    v.reserve_exact(n);
     let spare = &mut v.spare_capacity_mut()[..n];
     // SAFETY: the first `n` elements of spare capacity are `n * N` bytes (`size_of::<T>() == N`,
     // asserted above) of memory owned by `v` and borrowed mutably through `spare`.
@@ -283,13 +289,13 @@ mod tests {
             let mut bad = ids.clone();
             bad[pos] = val;
             let be: Vec<u8> = bad.iter().flat_map(|x| x.to_be_bytes()).collect();
-            let (v, ok) = collect_swapped::<i64, 8>(&be, Some(1000));
+            let (v, ok) = collect_swapped::<i64, 8>(Vec::new(), &be, Some(1000));
             assert!(!ok, "bad id {val} at {pos} missed");
             assert_eq!(v, bad);
             let mut buf = vec![0u8; be.len() + 16];
             assert!(!copy_swapped_ids(&mut buf[5..5 + be.len()], &be, 1000), "misaligned: {val} at {pos}");
         }
-        let (v, ok) = collect_swapped::<i64, 8>(&be, Some(1000));
+        let (v, ok) = collect_swapped::<i64, 8>(Vec::new(), &be, Some(1000));
         assert!(ok);
         assert_eq!(v, ids);
     }

@@ -32,7 +32,8 @@ unsafe fn opt_object<'a>(obj: *const vtkwire_object) -> crate::Result<Option<&'a
 /// free it with `vtkwire_bytes_free(bytes, len)`.
 ///
 /// # Errors
-/// NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where).
+/// NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where),
+/// LIMIT_EXCEEDED (the bytes would pass `vtkwire_limits_set_max_object_bytes`), ALLOC.
 ///
 /// # Safety
 /// `obj` NULL or live; outputs valid for writes.
@@ -151,7 +152,8 @@ pub extern "C" fn vtkwire_release_memory() {
 ///
 /// # Errors
 /// NULL_ARGUMENT, PARSE / TRUNCATED / UNSUPPORTED / INVALID_UTF8 / INVALID_OBJECT with the byte
-/// offset in the message. Never allocates more than the input can justify.
+/// offset in the message; LIMIT_EXCEEDED past the `vtkwire_limits_*` settings; ALLOC. Never
+/// allocates more than the input can justify (at most 64 bytes of object per input byte).
 ///
 /// # Safety
 /// `bytes` valid for `len` bytes.
@@ -173,7 +175,8 @@ pub unsafe extern "C" fn vtkwire_unmarshal(bytes: *const u8, len: usize, out_obj
 /// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
 ///
 /// # Errors
-/// NULL_ARGUMENT, IO (with the OS error), and the parse errors of `vtkwire_unmarshal`.
+/// NULL_ARGUMENT, IO (with the OS error), LIMIT_EXCEEDED (a file larger than the maximum
+/// object size), and the errors of `vtkwire_unmarshal`.
 ///
 /// # Safety
 /// `path` NUL-terminated UTF-8.
@@ -193,7 +196,8 @@ pub unsafe extern "C" fn vtkwire_legacy_read(path: *const c_char, out_obj: *mut 
 /// else ASCII.
 ///
 /// # Errors
-/// NULL_ARGUMENT, INVALID_OBJECT, IO.
+/// NULL_ARGUMENT, INVALID_OBJECT, IO, LIMIT_EXCEEDED (the file's bytes would pass the maximum
+/// object size), ALLOC.
 ///
 /// # Safety
 /// `obj` live; `path` NUL-terminated UTF-8.

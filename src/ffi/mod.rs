@@ -9,6 +9,7 @@ pub mod array;
 pub mod comm;
 pub mod constants;
 pub mod guard;
+pub mod limits;
 pub mod marshal;
 #[cfg(feature = "mpi")]
 pub mod mpi;

@@ -1,5 +1,10 @@
 //! Byte-level encodings of the legacy format: VTK's percent-encoding of names, big-endian bulk
 //! swapping of typed slices, the binary string length header, and C-style number formatting.
+//!
+//! The decoders run on input bytes: like the reader, nothing here indexes, unwraps or panics
+//! (enforced below; the tests module is exempt).
+
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use bytemuck::Pod;
 
@@ -22,9 +27,10 @@ fn encode_with(s: &str, extra: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
         if !(0x21..=0x7E).contains(&b) || extra.contains(&b) {
+            let hex = |n: u8| char::from(HEX.get(usize::from(n)).copied().unwrap_or(b'0'));
             out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
+            out.push(hex(b >> 4));
+            out.push(hex(b & 15));
         } else {
             out.push(b as char);
         }
@@ -45,15 +51,16 @@ fn hex_val(b: u8) -> Option<u8> {
 pub fn decode_bytes(s: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
-    while i < s.len() {
-        if s[i] == b'%' && i + 2 < s.len() {
-            if let (Some(h), Some(l)) = (hex_val(s[i + 1]), hex_val(s[i + 2])) {
+    while let Some(&c) = s.get(i) {
+        if c == b'%' {
+            let digit = |j: usize| s.get(j).copied().and_then(hex_val);
+            if let (Some(h), Some(l)) = (digit(i + 1), digit(i + 2)) {
                 out.push(h << 4 | l);
                 i += 3;
                 continue;
             }
         }
-        out.push(s[i]);
+        out.push(c);
         i += 1;
     }
     out
@@ -119,16 +126,16 @@ pub fn ids_below(ids: &[i64], n: usize) -> bool {
     acc >> 63 == 0
 }
 
-/// Decodes `n` big-endian elements of `T` from `src` (which holds at least `n * size_of::<T>()`
-/// bytes; the caller checks) into a new vector: one allocation of the exact size, one pass.
-pub fn get_be<T: Pod>(src: &[u8], n: usize) -> Vec<T> {
+/// Decodes the big-endian elements of `src` (a whole number of `T`s; `T` is 1, 2, 4 or 8 bytes)
+/// and appends them to `out`, in one pass. The reader hands an empty `out` with room for them,
+/// reserved fallibly and charged to its budget: nothing here allocates then.
+pub fn get_be<T: Pod>(src: &[u8], mut out: Vec<T>) -> Vec<T> {
     let size = std::mem::size_of::<T>();
-    let src = &src[..n * size];
-    if src.len() >= swap::STREAM_MIN {
+    if src.len() >= swap::STREAM_MIN && out.is_empty() {
         match size {
-            2 => return swap::collect_swapped::<T, 2>(src, None).0,
-            4 => return swap::collect_swapped::<T, 4>(src, None).0,
-            8 => return swap::collect_swapped::<T, 8>(src, None).0,
+            2 => return swap::collect_swapped::<T, 2>(out, src, None).0,
+            4 => return swap::collect_swapped::<T, 4>(out, src, None).0,
+            8 => return swap::collect_swapped::<T, 8>(out, src, None).0,
             _ => {}
         }
     }
@@ -139,90 +146,95 @@ pub fn get_be<T: Pod>(src: &[u8], n: usize) -> Vec<T> {
     // Arrays of bytes (alignment 1) rather than `chunks_exact`: the element size is then a
     // compile-time constant and the loop vectorizes.
     match size {
-        2 => words::<2>(src).iter().map(|c| cast(u16::from_be_bytes(*c))).collect(),
-        4 => words::<4>(src).iter().map(|c| cast(u32::from_be_bytes(*c))).collect(),
-        8 => words::<8>(src).iter().map(|c| cast(u64::from_be_bytes(*c))).collect(),
-        _ => src.chunks_exact(size).map(bytemuck::pod_read_unaligned).collect(),
+        2 => out.extend(words::<2>(src).iter().map(|c| cast::<u16, T>(u16::from_be_bytes(*c)))),
+        4 => out.extend(words::<4>(src).iter().map(|c| cast::<u32, T>(u32::from_be_bytes(*c)))),
+        8 => out.extend(words::<8>(src).iter().map(|c| cast::<u64, T>(u64::from_be_bytes(*c)))),
+        _ => out.extend(src.chunks_exact(size.max(1)).map(bytemuck::pod_read_unaligned::<T>)),
     }
+    out
 }
 
-/// `src` (a multiple of `N` bytes long) as `N`-byte words.
+/// `src` as `N`-byte words (a partial word at the end is left out; never panics).
 pub fn words<const N: usize>(src: &[u8]) -> &[[u8; N]]
 where
     [u8; N]: Pod,
 {
-    bytemuck::cast_slice(src)
+    let whole = src.len() - src.len() % N;
+    bytemuck::try_cast_slice(src.get(..whole).unwrap_or_default()).unwrap_or_default()
 }
 
+/// `dst` as `N`-byte words (a partial word at the end is left out; never panics).
 pub fn words_mut<const N: usize>(dst: &mut [u8]) -> &mut [[u8; N]]
 where
     [u8; N]: Pod,
 {
-    bytemuck::cast_slice_mut(dst)
-}
-
-/// `n` big-endian 64-bit ids; with `points`, also whether all are in `0..points`. One pass:
-/// the exact-size `collect` writes the output without per-element capacity checks, and the
-/// range test (the branch-free form of [`ids_below`]) is folded into the same loop.
-pub fn get_be_ids(src: &[u8], n: usize, points: Option<usize>) -> (Vec<i64>, bool) {
-    if n * 8 >= swap::STREAM_MIN {
-        return swap::collect_swapped::<i64, 8>(&src[..n * 8], points);
+    let whole = dst.len() - dst.len() % N;
+    match dst.get_mut(..whole) {
+        Some(d) => bytemuck::try_cast_slice_mut(d).unwrap_or_default(),
+        None => &mut [],
     }
-    ids_fused(words::<8>(&src[..n * 8]), points, |c| i64::from_be_bytes(*c))
 }
 
-/// `n` big-endian 32-bit ids widened to 64 bits, and the range check of [`get_be_ids`].
-pub fn get_be_ids32(src: &[u8], n: usize, points: Option<usize>) -> (Vec<i64>, bool) {
-    ids_fused(words::<4>(&src[..n * 4]), points, |c| i64::from(i32::from_be_bytes(*c)))
+/// The big-endian 64-bit ids of `src`, appended to `out` (room reserved by the caller); with
+/// `points`, also whether all are in `0..points`. One pass: the exact-size `extend` writes the
+/// output without per-element capacity checks, and the range test (the branch-free form of
+/// [`ids_below`]) is folded into the same loop.
+pub fn get_be_ids(src: &[u8], out: Vec<i64>, points: Option<usize>) -> (Vec<i64>, bool) {
+    if src.len() >= swap::STREAM_MIN && out.is_empty() {
+        return swap::collect_swapped::<i64, 8>(out, src, points);
+    }
+    ids_fused(words::<8>(src), out, points, |c| i64::from_be_bytes(*c))
 }
 
-/// `n` big-endian offsets (`size` 4 or 8 bytes each) and whether they never decrease, in one
-/// pass (the layout check of `CellArray::new`, fused into the decode).
-pub fn get_be_offsets(src: &[u8], n: usize, size: usize) -> (Vec<i64>, bool) {
-    fn run<W>(src: &[W], decode: impl Fn(&W) -> i64) -> (Vec<i64>, bool) {
+/// The big-endian 32-bit ids of `src` widened to 64 bits, and the range check of [`get_be_ids`].
+pub fn get_be_ids32(src: &[u8], out: Vec<i64>, points: Option<usize>) -> (Vec<i64>, bool) {
+    ids_fused(words::<4>(src), out, points, |c| i64::from(i32::from_be_bytes(*c)))
+}
+
+/// The big-endian offsets of `src` (`size` 4 or 8 bytes each) appended to `out`, and whether
+/// they never decrease, in one pass (the layout check of `CellArray::new`, fused into the
+/// decode).
+pub fn get_be_offsets(src: &[u8], size: usize, out: Vec<i64>) -> (Vec<i64>, bool) {
+    fn run<W>(src: &[W], mut out: Vec<i64>, decode: impl Fn(&W) -> i64) -> (Vec<i64>, bool) {
         let (mut prev, mut bad) = (i64::MIN, false);
-        let v = src
-            .iter()
-            .map(|c| {
-                let x = decode(c);
-                bad |= x < prev;
-                prev = x;
-                x
-            })
-            .collect();
-        (v, !bad)
+        out.extend(src.iter().map(|c| {
+            let x = decode(c);
+            bad |= x < prev;
+            prev = x;
+            x
+        }));
+        (out, !bad)
     }
     if size == 4 {
-        run(words::<4>(&src[..n * 4]), |c| i64::from(i32::from_be_bytes(*c)))
+        run(words::<4>(src), out, |c| i64::from(i32::from_be_bytes(*c)))
     } else {
-        run(words::<8>(&src[..n * 8]), |c| i64::from_be_bytes(*c))
+        run(words::<8>(src), out, |c| i64::from_be_bytes(*c))
     }
 }
 
-fn ids_fused<W>(src: &[W], points: Option<usize>, decode: impl Fn(&W) -> i64) -> (Vec<i64>, bool) {
+fn ids_fused<W>(src: &[W], mut out: Vec<i64>, points: Option<usize>, decode: impl Fn(&W) -> i64) -> (Vec<i64>, bool) {
     let Some(p) = points else {
-        return (src.iter().map(decode).collect(), false);
+        out.extend(src.iter().map(decode));
+        return (out, false);
     };
-    let p = p as u64;
-    if p > i64::MAX as u64 {
-        let v: Vec<i64> = src.iter().map(decode).collect();
-        let ok = ids_below(&v, p as usize);
-        return (v, ok);
+    if p as u64 > i64::MAX as u64 {
+        out.extend(src.iter().map(decode));
+        let ok = ids_below(&out, p);
+        return (out, ok);
     }
+    let p = p as u64;
     let mut acc = 0u64;
-    let v = src
-        .iter()
-        .map(|c| {
-            let x = decode(c);
-            let u = x as u64;
-            acc |= u | !u.wrapping_sub(p);
-            x
-        })
-        .collect();
-    (v, acc >> 63 == 0)
+    out.extend(src.iter().map(|c| {
+        let x = decode(c);
+        let u = x as u64;
+        acc |= u | !u.wrapping_sub(p);
+        x
+    }));
+    (out, acc >> 63 == 0)
 }
 
 /// The binary string length header (§3.2): 1, 2, 4 or 8 bytes, top two bits select the size.
+#[allow(clippy::cast_possible_truncation, reason = "each narrowing follows the range test that selects it")]
 pub fn string_header(len: usize, out: &mut Vec<u8>) {
     let l = len as u64;
     if l < 1 << 6 {
@@ -260,12 +272,14 @@ pub fn fmt_g(x: f64, p: usize) -> String {
     let e = format!("{:.*e}", p - 1, x);
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    if exp < -4 || exp >= p as i32 {
+    let pi = i32::try_from(p).unwrap_or(i32::MAX);
+    if exp < -4 || exp >= pi {
         let mant = strip_zeros(mant);
         let sign = if exp < 0 { '-' } else { '+' };
         format!("{mant}e{sign}{:02}", exp.abs())
     } else {
-        let prec = (p as i32 - 1 - exp).max(0) as usize;
+        // exp is in -4..p here: the precision is in 0..p + 4.
+        let prec = usize::try_from(pi - 1 - exp).unwrap_or(0);
         strip_zeros(&format!("{x:.prec$}")).to_owned()
     }
 }
@@ -300,6 +314,7 @@ pub fn shortest_f64(x: f64) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, reason = "tests")]
 mod tests {
     use super::*;
 
@@ -355,10 +370,13 @@ mod tests {
         assert!(ids_below(&[(1 << 62) - 1], 1 << 62));
         assert!(!ids_below(&[-1], usize::MAX));
         assert!(ids_below(&[i64::MAX], usize::MAX));
-        let (v, ok) = get_be_ids(&[0, 0, 0, 0, 0, 0, 0, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF], 2, Some(6));
+        let (v, ok) =
+            get_be_ids(&[0, 0, 0, 0, 0, 0, 0, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF], Vec::new(), Some(6));
         assert_eq!((v, ok), (vec![5, -1], false));
-        assert_eq!(get_be_ids32(&[0, 0, 0, 5], 1, Some(6)), (vec![5], true));
-        assert_eq!(get_be_ids32(&[0, 0, 0, 5], 1, None), (vec![5], false));
+        assert_eq!(get_be_ids32(&[0, 0, 0, 5], Vec::new(), Some(6)), (vec![5], true));
+        assert_eq!(get_be_ids32(&[0, 0, 0, 5], Vec::new(), None), (vec![5], false));
+        // A partial word is left out, never a panic.
+        assert_eq!(get_be_ids32(&[0, 0, 0, 5, 1], Vec::new(), None), (vec![5], false));
     }
 
     #[test]
@@ -366,7 +384,7 @@ mod tests {
         let mut out = vec![7u8];
         put_be(&mut out, &[1.5f64, -0.0]);
         assert_eq!(&out[1..9], &1.5f64.to_be_bytes());
-        let back: Vec<f64> = get_be(&out[1..], 2);
+        let back: Vec<f64> = get_be(&out[1..], Vec::new());
         assert_eq!(back[1].to_bits(), (-0.0f64).to_bits());
     }
 }

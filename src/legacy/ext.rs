@@ -4,6 +4,8 @@
 //! `vtk output vtkwire1 <token> <token> …`. A token is `KEY` or `KEY=VALUE`; values contain no
 //! spaces (names use [`super::encode::encode_ext`]). See the module docs of `legacy` for the list.
 
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::HashMap;
 
 use super::encode::decode_bytes;
@@ -31,11 +33,24 @@ impl ExtOut {
 }
 
 /// Tokens parsed from a title line (empty for files not written by vtkwire).
+///
+/// The `Q<k>_<j>` tokens (exotic information entries of array `k`) are also indexed by `k`
+/// when the title is parsed, so each array looks at its own tokens only: the cost of a title
+/// is linear in its length however many arrays the object has.
 #[derive(Default, Debug)]
 pub struct ExtIn {
     map: HashMap<String, Option<String>>,
+    /// `Q<k>_<rest>` tokens by `k`: `(rest, value)`.
+    exotic: HashMap<usize, Vec<(String, Option<String>)>>,
     /// Byte offset of the title line (for error messages).
     pub at: usize,
+}
+
+/// `Q<k>_<rest>` with `k` in canonical decimal (what the writer produces), as `(k, rest)`.
+fn exotic_key(key: &str) -> Option<(usize, &str)> {
+    let (k, rest) = key.strip_prefix('Q')?.split_once('_')?;
+    let n: usize = k.parse().ok()?;
+    (n.to_string() == k).then_some((n, rest))
 }
 
 impl ExtIn {
@@ -56,7 +71,13 @@ impl ExtIn {
                 };
             }
         }
-        ExtIn { map, at }
+        let mut exotic: HashMap<usize, Vec<(String, Option<String>)>> = HashMap::new();
+        for (key, v) in &map {
+            if let Some((k, rest)) = exotic_key(key) {
+                exotic.entry(k).or_default().push((rest.to_owned(), v.clone()));
+            }
+        }
+        ExtIn { map, exotic, at }
     }
 
     pub fn has(&self, key: &str) -> bool {
@@ -68,9 +89,9 @@ impl ExtIn {
         self.map.get(key).map(|v| v.as_deref())
     }
 
-    /// Keys starting with `prefix`, with the rest of the key.
-    pub fn keys_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, Option<&'a str>)> + 'a {
-        self.map.iter().filter_map(move |(k, v)| k.strip_prefix(prefix).map(|rest| (rest, v.as_deref())))
+    /// The `Q<k>_<rest>` tokens of array `k`, as `(rest, value)` (in no particular order).
+    pub fn exotic(&self, k: usize) -> &[(String, Option<String>)] {
+        self.exotic.get(&k).map_or(&[], Vec::as_slice)
     }
 
     pub fn value(&self, key: &str) -> Option<&str> {

@@ -9,6 +9,13 @@
 //!   BINARY, without the EXTENT block. The reader accepts versions 2.0 to 5.1 (legacy 4.2 cell
 //!   layout included), a leading EXTENT block, and everything VTK 9.1 writes for the 12 types.
 //!
+//! Hostile input: the reader justifies every count by the bytes that remain, charges what it
+//! builds to one budget per read and allocates fallibly (the rule is stated in
+//! [`crate::limits`]), refuses nesting deeper than the limit, and is linear in its input. Marshal
+//! and write reserve their output fallibly at its planned size. FIELD array names VTK's reader
+//! would misread (`METADATA…` after another array, `NULL_ARRAY`) are written with their first
+//! character percent-encoded, which VTK decodes: every name round-trips.
+//!
 //! # What VTK sees, and what vtkwire keeps
 //!
 //! For an object VTK can represent exactly, the output is byte-identical to VTK 9.1's, with one
@@ -62,6 +69,7 @@ mod write;
 use std::path::Path;
 
 use crate::error::{Error, Result, Status};
+use crate::limits::{Limits, try_vec};
 use crate::model::DataObject;
 
 pub use encode::{decode_bytes, encode_name, fmt_g};
@@ -81,20 +89,40 @@ fn empty_dataset(obj: &DataObject) -> bool {
     ) && obj.count(Point).unwrap_or(0) + obj.count(Cell).unwrap_or(0) == 0
 }
 
-/// Chooses ASCII/BINARY as Marshal does and returns (binary, exact total length). A dry run:
-/// headers are formatted, payload sizes come from counts.
-fn plan(obj: &DataObject) -> Result<(bool, usize)> {
+/// What a dry run planned: ASCII or BINARY, the exact total length, and the title of every
+/// (nested) object in the order the real run writes them.
+struct Plan {
+    binary: bool,
+    len: usize,
+    titles: Vec<String>,
+}
+
+/// Chooses ASCII/BINARY as Marshal does and returns the plan. A dry run: headers are
+/// formatted, payload sizes come from counts.
+fn plan(obj: &DataObject) -> Result<Plan> {
     let block = if obj.has_extent() { extent::BLOCK_LEN } else { 0 };
     if empty_dataset(obj) {
         let mut w = write::Writer::dry(false);
         w.object(obj, 0, obj.has_extent())?;
         if !w.nonfinite {
-            return Ok((false, block + w.len));
+            return Ok(Plan { binary: false, len: w.len.saturating_add(block), titles: w.into_titles() });
         }
     }
     let mut w = write::Writer::dry(true);
     w.object(obj, 0, obj.has_extent())?;
-    Ok((true, block + w.len))
+    Ok(Plan { binary: true, len: w.len.saturating_add(block), titles: w.into_titles() })
+}
+
+/// An output buffer of exactly `len` bytes, within the limits, allocated fallibly.
+fn output_buffer(len: usize, what: &str) -> Result<Vec<u8>> {
+    if len == usize::MAX {
+        return Err(Error::new(
+            Status::Alloc,
+            format!("{what}: the object is too large to be written (its size overflows)"),
+        ));
+    }
+    Limits::current().check_bytes(len, what)?;
+    try_vec(len, what)
 }
 
 /// Validation before marshaling: `Ok(true)` when the cell checks are left to the writer's
@@ -127,16 +155,15 @@ fn write_marshaled(w: &mut write::Writer<'_>, obj: &DataObject) -> Result<()> {
 pub fn marshal(obj: Option<&DataObject>) -> Result<Vec<u8>> {
     let Some(obj) = obj else { return Ok(Vec::new()) };
     let check_cells = prevalidate(obj)?;
-    let (binary, len) = plan(obj)?;
-    let mut w = write::Writer::new(binary, write::Sink::Vec(Vec::with_capacity(len)));
+    let Plan { binary, len, titles } = plan(obj)?;
+    let buf = output_buffer(len, "the marshaled bytes")?;
+    let mut w = write::Writer::new(binary, write::Sink::Vec(buf)).with_titles(titles);
     w.check_cells = check_cells;
     write_marshaled(&mut w, obj)?;
     if w.bad_cells {
         return Err(invalid_cells(obj));
     }
-    let out = w.into_vec();
-    debug_assert_eq!(out.len(), len);
-    Ok(out)
+    w.finish(len)
 }
 
 /// The exact length [`marshal`] returns, from counts (a dry run: headers are formatted, no
@@ -146,7 +173,11 @@ pub fn marshaled_len(obj: Option<&DataObject>) -> Result<usize> {
     if !(validate::light(obj, validate::Deferred::Ids) && validate::ids_in_range(obj)) {
         obj.validate()?;
     }
-    Ok(plan(obj)?.1)
+    let len = plan(obj)?.len;
+    if len == usize::MAX {
+        return Err(Error::out_of_range("the marshaled size of the object overflows"));
+    }
+    Ok(len)
 }
 
 /// Marshals straight into a caller buffer; returns the length used. `OutOfRange` (and nothing
@@ -155,14 +186,15 @@ pub fn marshaled_len(obj: Option<&DataObject>) -> Result<usize> {
 pub fn marshal_into(obj: Option<&DataObject>, out: &mut [u8]) -> Result<usize> {
     let Some(obj) = obj else { return Ok(0) };
     let check_cells = prevalidate(obj)?;
-    let (binary, len) = plan(obj)?;
+    let Plan { binary, len, titles } = plan(obj)?;
     if out.len() < len {
         return Err(Error::out_of_range(format!(
             "the marshaled object needs {len} bytes, the buffer has {}",
             out.len()
         )));
     }
-    let mut w = write::Writer::new(binary, write::Sink::Slice { buf: &mut out[..len], pos: 0, overflow: false });
+    let buf = out.get_mut(..len).unwrap_or_default();
+    let mut w = write::Writer::new(binary, write::Sink::Slice { buf, pos: 0, overflow: false }).with_titles(titles);
     w.check_cells = check_cells;
     write_marshaled(&mut w, obj)?;
     if w.bad_cells {
@@ -177,12 +209,18 @@ pub fn marshal_into(obj: Option<&DataObject>, out: &mut [u8]) -> Result<usize> {
     Ok(len)
 }
 
-/// `vtkCommunicator::UnMarshalDataObject`: empty → `Ok(None)`.
+/// `vtkCommunicator::UnMarshalDataObject`: empty → `Ok(None)`. Under the process-wide
+/// [`Limits`]; never allocates more than the input justifies (see [`crate::limits`]).
 pub fn unmarshal(bytes: &[u8]) -> Result<Option<DataObject>> {
+    unmarshal_with(bytes, &Limits::current())
+}
+
+/// [`unmarshal`] under the given limits.
+pub fn unmarshal_with(bytes: &[u8], limits: &Limits) -> Result<Option<DataObject>> {
     if bytes.is_empty() {
         return Ok(None);
     }
-    read_file_bytes(bytes).map(Some)
+    read_file_bytes_with(bytes, limits).map(Some)
 }
 
 /// Writes a `.vtk` file (no EXTENT block), ASCII or BINARY.
@@ -190,17 +228,24 @@ pub fn write_file_bytes(obj: &DataObject, binary: bool) -> Result<Vec<u8>> {
     obj.validate()?;
     let mut w = write::Writer::dry(binary);
     w.object(obj, 0, false)?;
-    let mut real = write::Writer::new(binary, write::Sink::Vec(Vec::with_capacity(w.len)));
+    let len = w.len;
+    let buf = output_buffer(len, "the legacy file")?;
+    let mut real = write::Writer::new(binary, write::Sink::Vec(buf)).with_titles(w.into_titles());
     real.object(obj, 0, false)?;
-    Ok(real.into_vec())
+    real.finish(len)
 }
 
 /// Reads any legacy file VTK 9.1 writes for the 12 types (an optional leading EXTENT block
-/// is honoured as in `UnMarshalDataObject`).
+/// is honoured as in `UnMarshalDataObject`), under the process-wide [`Limits`].
 pub fn read_file_bytes(bytes: &[u8]) -> Result<DataObject> {
+    read_file_bytes_with(bytes, &Limits::current())
+}
+
+/// [`read_file_bytes`] under the given limits.
+pub fn read_file_bytes_with(bytes: &[u8], limits: &Limits) -> Result<DataObject> {
     let (block, start) =
         if extent::has_block(bytes) { (Some(extent::read_block(bytes)?), extent::BLOCK_LEN) } else { (None, 0) };
-    let mut p = read::Parser::new(bytes, start);
+    let mut p = read::Parser::new(bytes, start, limits);
     let obj = p.object(0, block)?;
     // The parser range-checked every connectivity id while decoding it, and CellArray::new
     // checked every layout; the rest is cheap.
@@ -217,7 +262,20 @@ pub fn write_file(obj: &DataObject, path: &Path, binary: bool) -> Result<()> {
     std::fs::write(path, bytes).map_err(|e| Error::new(Status::Io, format!("writing {}: {e}", path.display())))
 }
 
+/// Reads a legacy file; a file larger than the maximum object size is refused before it is
+/// read, and its buffer is allocated fallibly.
 pub fn read_file(path: &Path) -> Result<DataObject> {
-    let bytes = std::fs::read(path).map_err(|e| Error::new(Status::Io, format!("reading {}: {e}", path.display())))?;
-    read_file_bytes(&bytes)
+    use std::io::Read;
+    let io = |e: std::io::Error| Error::new(Status::Io, format!("reading {}: {e}", path.display()));
+    let f = std::fs::File::open(path).map_err(io)?;
+    let file_len = f.metadata().map_err(io)?.len();
+    let limits = Limits::current();
+    let what = format!("reading {}", path.display());
+    let len = usize::try_from(file_len)
+        .map_err(|_| Error::new(Status::LimitExceeded, format!("{what}: the file is too large")))?;
+    limits.check_bytes(len, &what)?;
+    let mut bytes = try_vec(len, &what)?;
+    // `take` keeps a file that grows while it is read within the size checked.
+    f.take(file_len).read_to_end(&mut bytes).map_err(io)?;
+    read_file_bytes_with(&bytes, &limits)
 }

@@ -1,15 +1,41 @@
 //! The legacy reader: every layout VTK 9.1 writes (ASCII and BINARY, versions 2.0–5.1), strict
 //! about counts and sizes, plus vtkwire's title extension. Errors name the byte offset.
+//!
+//! Hostile input: every count is justified by the bytes that remain and every allocation is
+//! charged to the read's [`Budget`] and made fallibly (the rule is stated once, in
+//! [`crate::limits`]). Nothing here indexes or unwraps on input-dependent values (the lints
+//! below enforce it), so no input can panic the reader.
 
-use super::encode::{decode_bytes, get_be, get_be_ids, get_be_ids32, get_be_offsets, ids_below, words};
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fmt::Display;
+
+use bytemuck::Pod;
+
+use super::encode::{decode_bytes, get_be_ids, get_be_ids32, get_be_offsets, ids_below, words};
 use super::ext::ExtIn;
 use super::write::{dims_extent, infer_info, inferred_ratios};
 use crate::error::{Error, Result, Status};
+use crate::limits::{Budget, Limits, justify, try_vec};
 use crate::model::{
     Amr, AmrBlock, AmrLevel, ArrayData, Association, AttributeRole, Attributes, Bits, Block, Buffer, CellArray,
-    DataArray, DataObject, Graph, ImageData, InfoEntry, InfoValue, LookupTable, MAX_DEPTH, MultiBlock, PolyData,
-    RectilinearGrid, ScalarType, StructuredGrid, Table, UnstructuredGrid, Variant,
+    DataArray, DataObject, Graph, ImageData, InfoEntry, InfoValue, LookupTable, MultiBlock, PolyData, RectilinearGrid,
+    ScalarType, StructuredGrid, Table, UnstructuredGrid, Variant,
 };
+
+/// What a graph vertex announced by `VERTICES n` is charged when it has no points of its own in
+/// the input: the 12 bytes of zero points writing it produces, plus the 33 bytes a tree's
+/// validation keeps per vertex, rounded up.
+const VERTEX_BYTES: usize = 48;
+
+/// Smallest input of one `CHILD` entry (`CHILD -1\nENDCHILD`).
+const CHILD_MIN_BYTES: usize = 16;
+
+/// Smallest input of one FIELD array line (`a 1 0 bit`).
+const FIELD_ARRAY_MIN_BYTES: usize = 8;
+
+/// Smallest input of one AMR level line (`0 1 1 1`).
+const AMR_LEVEL_MIN_BYTES: usize = 7;
 
 pub(crate) struct Parser<'a> {
     b: &'a [u8],
@@ -19,6 +45,8 @@ pub(crate) struct Parser<'a> {
     /// Some connectivity id read so far is not a point id of its object (checked while the
     /// ids are decoded; the caller then runs the full validation for the message).
     pub ids_bad: bool,
+    budget: Budget,
+    max_depth: usize,
 }
 
 /// Per-object state: the title extension and the array counter.
@@ -28,11 +56,11 @@ struct Ctx {
 }
 
 fn lower_is(tok: &[u8], kw: &str) -> bool {
-    tok.len() >= kw.len() && tok[..kw.len()].eq_ignore_ascii_case(kw.as_bytes())
+    tok.get(..kw.len()).is_some_and(|p| p.eq_ignore_ascii_case(kw.as_bytes()))
 }
 
 fn show(tok: &[u8]) -> String {
-    String::from_utf8_lossy(&tok[..tok.len().min(40)]).into_owned()
+    String::from_utf8_lossy(tok.get(..40).unwrap_or(tok)).into_owned()
 }
 
 fn role_of(tok: &[u8]) -> Option<AttributeRole> {
@@ -95,25 +123,94 @@ fn scalar_type_of(tok: &[u8]) -> Option<(ScalarType, bool)> {
     })
 }
 
+/// `n` big-endian `T`s from `raw` into a new, fallibly allocated vector (the caller charged it).
+fn get_be<T: Pod>(raw: &[u8], n: usize) -> Result<Vec<T>> {
+    Ok(super::encode::get_be(raw, try_vec(n, "array data")?))
+}
+
+/// A copy of `raw` in a fallibly allocated vector (the caller charged it).
+fn to_vec_try(raw: &[u8]) -> Result<Vec<u8>> {
+    let mut v = try_vec(raw.len(), "array data")?;
+    v.extend_from_slice(raw);
+    Ok(v)
+}
+
+/// VTK's ASCII colour value (0..1) as a byte: `(unsigned char)(255 * v + 0.5)`.
+#[allow(clippy::cast_possible_truncation, reason = "float-to-int `as` saturates; VTK truncates the same way")]
+fn unit_to_byte(v: f64) -> u8 {
+    (255.0 * v + 0.5) as u8
+}
+
+/// Whether the point count of `e` fits a `usize` (what validation and writing multiply out).
+fn extent_countable(e: &[i32; 6]) -> bool {
+    let axis = |lo: i32, hi: i32| usize::try_from((i64::from(hi) - i64::from(lo) + 1).max(0)).ok();
+    [axis(e[0], e[1]), axis(e[2], e[3]), axis(e[4], e[5])]
+        .into_iter()
+        .try_fold(1usize, |p, d| d.and_then(|d| p.checked_mul(d)))
+        .is_some()
+}
+
+/// The first three of six extent values (the axis starts).
+fn starts(e: &[i32; 6]) -> [i32; 3] {
+    [e[0], e[2], e[4]]
+}
+
 impl<'a> Parser<'a> {
-    pub fn new(b: &'a [u8], pos: usize) -> Parser<'a> {
-        Parser { b, pos, binary: true, major: 5, ids_bad: false }
+    /// A parser of `b` from byte `pos`, under `limits` (the budget is sized from `b.len()`).
+    pub fn new(b: &'a [u8], pos: usize, limits: &Limits) -> Parser<'a> {
+        Parser {
+            b,
+            pos,
+            binary: true,
+            major: 5,
+            ids_bad: false,
+            budget: Budget::new(b.len(), limits),
+            max_depth: limits.max_depth,
+        }
     }
 
-    fn err(&self, status: Status, msg: impl std::fmt::Display) -> Error {
+    fn err(&self, status: Status, msg: impl Display) -> Error {
         Error::new(status, format!("{msg} (at byte {})", self.pos))
     }
 
-    fn err_at(&self, at: usize, status: Status, msg: impl std::fmt::Display) -> Error {
+    fn err_at(&self, at: usize, status: Status, msg: impl Display) -> Error {
         Error::new(status, format!("{msg} (at byte {at})"))
+    }
+
+    /// `e` with this parser's position appended.
+    fn here(&self, e: Error) -> Error {
+        self.err(e.status, e.message)
     }
 
     fn remaining(&self) -> usize {
         self.b.len().saturating_sub(self.pos)
     }
 
+    /// Rule 1 of [`crate::limits`]: `n` elements of at least `each` bytes fit in what remains.
+    fn justify(&self, n: usize, each: usize, what: &str) -> Result<()> {
+        justify(n, each, self.remaining(), what).map_err(|e| self.here(e))
+    }
+
+    /// Rule 2: charges `bytes` of object to the budget.
+    fn charge(&mut self, bytes: usize, what: &str) -> Result<()> {
+        let r = self.budget.charge(bytes, what);
+        r.map_err(|e| self.here(e))
+    }
+
+    /// Charges `n` elements of `T` and returns a fallibly allocated vector with room for them.
+    fn alloc<T>(&mut self, n: usize, what: &str) -> Result<Vec<T>> {
+        let r = self.budget.vec::<T>(n, what);
+        r.map_err(|e| self.here(e))
+    }
+
+    /// A decoded string, its bytes charged.
+    fn owned_string(&mut self, bytes: &[u8], at: usize) -> Result<String> {
+        self.charge(bytes.len(), "string")?;
+        self.string(bytes, at)
+    }
+
     fn skip_ws(&mut self) {
-        while self.pos < self.b.len() && self.b[self.pos].is_ascii_whitespace() {
+        while self.b.get(self.pos).is_some_and(u8::is_ascii_whitespace) {
             self.pos += 1;
         }
     }
@@ -122,10 +219,10 @@ impl<'a> Parser<'a> {
     fn next_token(&mut self) -> Option<&'a [u8]> {
         self.skip_ws();
         let start = self.pos;
-        while self.pos < self.b.len() && !self.b[self.pos].is_ascii_whitespace() {
+        while self.b.get(self.pos).is_some_and(|c| !c.is_ascii_whitespace()) {
             self.pos += 1;
         }
-        (self.pos > start).then(|| &self.b[start..self.pos])
+        self.b.get(start..self.pos).filter(|t| !t.is_empty())
     }
 
     fn token(&mut self, what: &str) -> Result<&'a [u8]> {
@@ -169,22 +266,22 @@ impl<'a> Parser<'a> {
 
     /// The rest of the current line (without `\n` and a trailing `\r`); consumes the `\n`.
     fn line(&mut self) -> Result<&'a [u8]> {
-        if self.pos >= self.b.len() {
-            return Err(self.err(Status::Truncated, "input ends where a line was expected"));
-        }
-        let start = self.pos;
-        let end = self.b[start..].iter().position(|&c| c == b'\n').map_or(self.b.len(), |i| start + i);
-        self.pos = (end + 1).min(self.b.len());
-        let mut l = &self.b[start..end];
-        if l.last() == Some(&b'\r') {
-            l = &l[..l.len() - 1];
-        }
-        Ok(l)
+        let rest = self
+            .b
+            .get(self.pos..)
+            .filter(|r| !r.is_empty())
+            .ok_or_else(|| self.err(Status::Truncated, "input ends where a line was expected"))?;
+        let (l, consumed) = match rest.iter().position(|&c| c == b'\n') {
+            Some(i) => (rest.get(..i).unwrap_or(rest), i + 1),
+            None => (rest, rest.len()),
+        };
+        self.pos += consumed;
+        Ok(l.strip_suffix(b"\r").unwrap_or(l))
     }
 
     /// Discards the rest of the current line (binary data starts after it).
     fn rest_of_line(&mut self) -> Result<()> {
-        match self.b[self.pos.min(self.b.len())..].iter().position(|&c| c == b'\n') {
+        match self.b.get(self.pos..).and_then(|r| r.iter().position(|&c| c == b'\n')) {
             Some(i) => {
                 self.pos += i + 1;
                 Ok(())
@@ -194,14 +291,20 @@ impl<'a> Parser<'a> {
     }
 
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
-        if n > self.remaining() {
-            return Err(
-                self.err(Status::Truncated, format!("{what} needs {n} bytes, only {} remain", self.remaining()))
-            );
+        match self.b.get(self.pos..).and_then(|r| r.get(..n)) {
+            Some(s) => {
+                self.pos += n;
+                Ok(s)
+            }
+            None => {
+                Err(self.err(Status::Truncated, format!("{what} needs {n} bytes, only {} remain", self.remaining())))
+            }
         }
-        let s = &self.b[self.pos..self.pos + n];
-        self.pos += n;
-        Ok(s)
+    }
+
+    fn take_array<const N: usize>(&mut self, what: &str) -> Result<[u8; N]> {
+        let s = self.take(N, what)?;
+        <[u8; N]>::try_from(s).map_err(|_| self.err(Status::Truncated, format!("{what} needs {N} bytes")))
     }
 
     fn string(&self, bytes: &[u8], at: usize) -> Result<String> {
@@ -213,23 +316,32 @@ impl<'a> Parser<'a> {
 
     /// Reads one complete legacy file (top level or nested child).
     pub fn object(&mut self, depth: usize, extent_block: Option<[i32; 6]>) -> Result<DataObject> {
-        if depth > MAX_DEPTH {
-            return Err(self.err(Status::Parse, format!("composite nesting deeper than {MAX_DEPTH}")));
+        if depth > self.max_depth {
+            return Err(self.err(
+                Status::LimitExceeded,
+                format!("composite nesting deeper than {} (vtkwire_limits_set_max_depth)", self.max_depth),
+            ));
         }
+        self.charge(std::mem::size_of::<DataObject>(), "data object")?;
         let at = self.pos;
         let l1 = self.line()?;
         let prefix = b"# vtk DataFile Version";
-        if l1.len() < prefix.len() || !l1[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        let Some(ver) = l1.get(..prefix.len()).filter(|p| p.eq_ignore_ascii_case(prefix)).and(l1.get(prefix.len()..))
+        else {
             return Err(self.err_at(at, Status::Parse, "not a VTK legacy file: missing '# vtk DataFile Version'"));
-        }
-        let ver = String::from_utf8_lossy(&l1[prefix.len()..]).trim().to_owned();
+        };
+        let ver = String::from_utf8_lossy(ver).trim().to_owned();
         let (maj, _min) = ver.split_once('.').unwrap_or((&ver, "0"));
         self.major = maj
             .trim()
             .parse::<u32>()
-            .map_err(|_| self.err_at(at, Status::Parse, format!("bad file version '{ver}'")))?;
+            .map_err(|_| self.err_at(at, Status::Parse, format!("bad file version '{}'", show(ver.as_bytes()))))?;
         if !(1..=5).contains(&self.major) {
-            return Err(self.err_at(at, Status::Unsupported, format!("file version {ver} is not 2.0..5.1")));
+            return Err(self.err_at(
+                at,
+                Status::Unsupported,
+                format!("file version {} is not 2.0..5.1", show(ver.as_bytes())),
+            ));
         }
         let title_at = self.pos;
         let title = self.line()?;
@@ -344,7 +456,18 @@ impl<'a> Parser<'a> {
                 let ty = self.token("point type")?;
                 points = self.points(cx, ty, n, 3, true)?;
             } else if lower_is(t, "dimensions") && !poly && !ugrid {
-                dims = Some([self.usize_("dimension")?, self.usize_("dimension")?, self.usize_("dimension")?]);
+                let at = self.pos;
+                let d = [self.usize_("dimension")?, self.usize_("dimension")?, self.usize_("dimension")?];
+                // The extent is int; the point count must be a number.
+                let fits = d.iter().all(|&x| i32::try_from(x).is_ok());
+                if !fits || d.iter().try_fold(1usize, |p, &x| p.checked_mul(x)).is_none() {
+                    return Err(self.err_at(
+                        at,
+                        Status::Parse,
+                        format!("DIMENSIONS {} {} {} out of range", d[0], d[1], d[2]),
+                    ));
+                }
+                dims = Some(d);
             } else if lower_is(t, "extent") && !poly && !ugrid {
                 let mut e = [0i32; 6];
                 for v in &mut e {
@@ -358,10 +481,17 @@ impl<'a> Parser<'a> {
             } else if rect
                 && (lower_is(t, "x_coordinates") || lower_is(t, "y_coordinates") || lower_is(t, "z_coordinates"))
             {
-                let axis = (t[0] - b'x') as usize;
+                let axis = match t.first() {
+                    Some(b'x') => 0,
+                    Some(b'y') => 1,
+                    _ => 2,
+                };
                 let n = self.usize_("coordinate count")?;
                 let ty = self.token("coordinate type")?;
-                coords[axis] = self.points(cx, ty, n, 1, true)?;
+                let c = self.points(cx, ty, n, 1, true)?;
+                if let Some(slot) = coords.get_mut(axis) {
+                    *slot = c;
+                }
             } else if poly
                 && (lower_is(t, "vertices")
                     || lower_is(t, "lines")
@@ -378,7 +508,10 @@ impl<'a> Parser<'a> {
                     3
                 };
                 let np = points.as_ref().map(DataArray::tuples);
-                (pcells[i], ids_checked[i]) = self.cells(np)?;
+                let (c, ok) = self.cells(np)?;
+                if let (Some(slot), Some(checked)) = (pcells.get_mut(i), ids_checked.get_mut(i)) {
+                    (*slot, *checked) = (c, ok);
+                }
             } else if ugrid && lower_is(t, "cells") {
                 let np = points.as_ref().map(DataArray::tuples);
                 (ucells, ids_checked[4]) = self.cells(np)?;
@@ -403,7 +536,10 @@ impl<'a> Parser<'a> {
         let extent = match (extent_block, ext.i64s("X")?) {
             (Some(e), _) => Some(e),
             (None, Some(x)) => {
-                let e: Vec<i32> = x.iter().map(|&v| v as i32).collect();
+                let e: Vec<i32> = x
+                    .iter()
+                    .map(|&v| i32::try_from(v).map_err(|_| ext.err("X", "extent value out of range")))
+                    .collect::<Result<_>>()?;
                 Some(<[i32; 6]>::try_from(e).map_err(|_| ext.err("X", "needs 6 values"))?)
             }
             (None, None) => reader_extent,
@@ -436,6 +572,9 @@ impl<'a> Parser<'a> {
             }));
         }
         let extent = extent.ok_or_else(|| at_err("structured data set without DIMENSIONS or EXTENT".into()))?;
+        if !extent_countable(&extent) {
+            return Err(at_err(format!("extent {extent:?} has more points than a count can hold")));
+        }
         if rect {
             return Ok(DataObject::RectilinearGrid(RectilinearGrid {
                 extent,
@@ -454,18 +593,22 @@ impl<'a> Parser<'a> {
                 field_data: field,
             }));
         }
-        let rmin = reader_extent.unwrap_or([0; 6]);
-        for a in 0..3 {
-            if extent[2 * a] != rmin[2 * a] {
-                origin[a] -= (extent[2 * a] as f64 - rmin[2 * a] as f64) * spacing[a];
+        let rmin = starts(&reader_extent.unwrap_or([0; 6]));
+        for (((o, &e), r), s) in origin.iter_mut().zip(&starts(&extent)).zip(rmin).zip(spacing) {
+            if e != r {
+                *o -= (f64::from(e) - f64::from(r)) * s;
             }
         }
         if let Some(o) = ext.f64s("O", 3)? {
-            origin.copy_from_slice(&o);
+            for (d, s) in origin.iter_mut().zip(o) {
+                *d = s;
+            }
         }
         let mut img = ImageData::new(extent, origin, spacing);
         if let Some(d) = ext.f64s("D", 9)? {
-            img.direction.copy_from_slice(&d);
+            for (x, s) in img.direction.iter_mut().zip(d) {
+                *x = s;
+            }
         }
         img.point_data = pd;
         img.cell_data = cd;
@@ -484,8 +627,7 @@ impl<'a> Parser<'a> {
     ) -> Result<Option<DataArray>> {
         let k = cx.k;
         let a = self.array(cx, ty, n, nc, None)?;
-        let key = format!("Z{k}");
-        if cx.ext.has(&key) || (none_when_empty && n == 0 && !cx.ext.has(&format!("E{k}"))) {
+        if cx.ext.has(&format!("Z{k}")) || (none_when_empty && n == 0 && !cx.ext.has(&format!("E{k}"))) {
             return Ok(None);
         }
         Ok(Some(a))
@@ -499,6 +641,8 @@ impl<'a> Parser<'a> {
         let b = self.usize_("cell array size")?;
         if self.major < 5 {
             let stream = self.ints("int", b)?;
+            // from_legacy builds offsets and connectivity at most as long as the stream.
+            self.charge(stream.len().saturating_mul(16), "cells")?;
             let cells = CellArray::from_legacy(&stream).map_err(|e| self.err_at(at, Status::Parse, e.message))?;
             if cells.len() != a && !(a == 0 && cells.is_empty()) {
                 return Err(self.err_at(at, Status::Parse, format!("{a} cells announced, {} found", cells.len())));
@@ -518,8 +662,8 @@ impl<'a> Parser<'a> {
         let (conn, ok) = self.ids(&String::from_utf8_lossy(&t2), b, points)?;
         let layout_ok = monotone
             && offsets.first().is_none_or(|&f| f == 0)
-            && offsets.last().is_none_or(|&l| l == conn.len() as i64)
-            && !(offsets.is_empty() && !conn.is_empty());
+            && offsets.last().is_none_or(|&l| i64::try_from(conn.len()) == Ok(l))
+            && (!offsets.is_empty() || conn.is_empty());
         let cells = if layout_ok {
             CellArray::from_checked(offsets, conn)
         } else {
@@ -532,10 +676,11 @@ impl<'a> Parser<'a> {
     /// `OFFSETS` values, and whether they never decrease (binary: checked while decoding).
     fn offsets(&mut self, ty: &str, n: usize) -> Result<(Vec<i64>, bool)> {
         if let Some((raw, size)) = self.binary_ints(ty, n)? {
-            return Ok(get_be_offsets(raw, n, size));
+            let out = self.alloc::<i64>(n, "offsets")?;
+            return Ok(get_be_offsets(raw, size, out));
         }
         let v = self.ascii_ints(n)?;
-        let monotone = v.windows(2).all(|w| w[0] <= w[1]);
+        let monotone = v.iter().zip(v.iter().skip(1)).all(|(a, b)| a <= b);
         Ok((v, monotone))
     }
 
@@ -548,7 +693,8 @@ impl<'a> Parser<'a> {
     /// (checked in the decoding pass, block by block).
     fn ids(&mut self, ty: &str, n: usize, points: Option<usize>) -> Result<(Vec<i64>, bool)> {
         if let Some((raw, size)) = self.binary_ints(ty, n)? {
-            return Ok(if size == 4 { get_be_ids32(raw, n, points) } else { get_be_ids(raw, n, points) });
+            let out = self.alloc::<i64>(n, "integers")?;
+            return Ok(if size == 4 { get_be_ids32(raw, out, points) } else { get_be_ids(raw, out, points) });
         }
         let v = self.ascii_ints(n)?;
         let ok = points.is_some_and(|p| ids_below(&v, p));
@@ -562,7 +708,13 @@ impl<'a> Parser<'a> {
         let size = match ty {
             "int" | "vtkidtype" => 4,
             "long" | "vtktypeint64" => 8,
-            _ => return Err(self.err_at(at, Status::Parse, format!("cell arrays cannot be of type '{ty}'"))),
+            _ => {
+                return Err(self.err_at(
+                    at,
+                    Status::Parse,
+                    format!("cell arrays cannot be of type '{}'", show(ty.as_bytes())),
+                ));
+            }
         };
         if !self.binary {
             return Ok(None);
@@ -574,12 +726,8 @@ impl<'a> Parser<'a> {
 
     /// `n` ASCII integers.
     fn ascii_ints(&mut self, n: usize) -> Result<Vec<i64>> {
-        if n > self.remaining() {
-            return Err(
-                self.err(Status::Truncated, format!("{n} integers announced, only {} bytes remain", self.remaining()))
-            );
-        }
-        let mut v = Vec::with_capacity(n);
+        self.justify(n, 1, "integers")?;
+        let mut v = self.alloc(n, "integers")?;
         for _ in 0..n {
             v.push(self.parse_num::<i64>("integer")?);
         }
@@ -589,27 +737,27 @@ impl<'a> Parser<'a> {
     /// `CELL_TYPES` values (after the count): `int`s that must fit a byte.
     fn cell_types(&mut self, n: usize) -> Result<Vec<u8>> {
         if !self.binary {
-            return self
-                .ints("int", n)?
-                .into_iter()
-                .map(|v| u8::try_from(v).map_err(|_| self.err(Status::Parse, format!("cell type {v} out of range"))))
-                .collect();
+            let ints = self.ints("int", n)?;
+            let mut types = self.alloc::<u8>(n, "cell types")?;
+            for v in ints {
+                types
+                    .push(u8::try_from(v).map_err(|_| self.err(Status::Parse, format!("cell type {v} out of range")))?);
+            }
+            return Ok(types);
         }
         self.rest_of_line()?;
         let bytes = n.checked_mul(4).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
         let raw = self.take(bytes, "integer array")?;
         // Big-endian int32 in 0..=255: three zero bytes, then the value.
         let mut high = 0u8;
-        let types: Vec<u8> = words::<4>(raw)
-            .iter()
-            .map(|c| {
-                high |= c[0] | c[1] | c[2];
-                c[3]
-            })
-            .collect();
+        let mut types = self.alloc::<u8>(n, "cell types")?;
+        types.extend(words::<4>(raw).iter().map(|c| {
+            high |= c[0] | c[1] | c[2];
+            c[3]
+        }));
         if high != 0 {
-            if let Some(c) = raw.chunks_exact(4).find(|c| c[0] | c[1] | c[2] != 0) {
-                let v = i32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+            if let Some(c) = words::<4>(raw).iter().find(|c| c[0] | c[1] | c[2] != 0) {
+                let v = i32::from_be_bytes(*c);
                 return Err(self.err(Status::Parse, format!("cell type {v} out of range")));
             }
         }
@@ -629,6 +777,7 @@ impl<'a> Parser<'a> {
         if nc == 0 {
             return Err(self.err_at(at, Status::Parse, "array with 0 components"));
         }
+        self.charge(std::mem::size_of::<DataArray>(), "array")?;
         let n = nt.checked_mul(nc).ok_or_else(|| self.err_at(at, Status::Parse, "array size overflows"))?;
         let mut data = self.values(ty, narrow_id, n, nt, nc)?;
         if cx.ext.has(&format!("I{k}")) {
@@ -639,13 +788,14 @@ impl<'a> Parser<'a> {
         let mut a = DataArray::new(name.as_deref(), nc, data).map_err(|e| self.err_at(at, Status::Parse, e.message))?;
         if lower_is(self.peek_token().unwrap_or(b""), "metadata") {
             self.metadata(cx, &mut a, k)?;
-        }
-        for (j, e) in Self::exotic_info(cx, k)? {
-            let j = j.min(a.info.len());
-            a.info.insert(j, e);
+        } else {
+            let info = self.merge_info(cx, k, Vec::new())?;
+            a.info = info;
         }
         if cx.ext.has(&format!("C{k}")) && a.component_names.is_none() {
-            a.component_names = Some(vec![String::new(); nc]);
+            let mut names = self.alloc::<String>(nc, "component names")?;
+            names.resize(nc, String::new());
+            a.component_names = Some(names);
         }
         let key = format!("N{k}");
         match cx.ext.get(&key) {
@@ -661,11 +811,11 @@ impl<'a> Parser<'a> {
                     if hb.len() % 8 != 0 {
                         return Err(cx.ext.err(&key, "bad colour list"));
                     }
-                    let mut rgba = Vec::with_capacity(hb.len() / 8);
-                    for c in hb.chunks_exact(8) {
+                    let mut rgba = self.alloc::<[u8; 4]>(hb.len() / 8, "lookup table")?;
+                    for c in words::<8>(hb) {
                         let mut px = [0u8; 4];
-                        for (i, p) in px.iter_mut().enumerate() {
-                            let s = std::str::from_utf8(&c[2 * i..2 * i + 2]).unwrap_or("zz");
+                        for (p, pair) in px.iter_mut().zip(words::<2>(c)) {
+                            let s = std::str::from_utf8(pair).unwrap_or("zz");
                             *p = u8::from_str_radix(s, 16).map_err(|_| cx.ext.err(&key, "bad colour"))?;
                         }
                         rgba.push(px);
@@ -689,62 +839,56 @@ impl<'a> Parser<'a> {
         }
         let at = self.pos;
         if ty == ScalarType::Variant {
-            if n > self.remaining() / 2 {
-                return Err(self.err(
-                    Status::Truncated,
-                    format!("{n} variant values announced, only {} bytes remain", self.remaining()),
-                ));
-            }
-            let mut v = Vec::with_capacity(n);
+            self.justify(n, 2, "variant values")?;
+            let mut v = self.alloc::<Variant>(n, "variant values")?;
             for _ in 0..n {
                 let lat = self.pos;
                 let l = self.line()?;
                 let (code, text) = match l.iter().position(|&c| c == b' ') {
-                    Some(i) => (&l[..i], &l[i + 1..]),
-                    None => (l, &l[l.len()..]),
+                    Some(i) => (l.get(..i).unwrap_or(l), l.get(i + 1..).unwrap_or(b"")),
+                    None => (l, &b""[..]),
                 };
                 let type_code = std::str::from_utf8(code)
                     .ok()
                     .and_then(|s| s.trim().parse::<i32>().ok())
                     .ok_or_else(|| self.err_at(lat, Status::Parse, format!("bad variant type '{}'", show(code))))?;
-                v.push(Variant { type_code, text: self.string(text, lat)? });
+                v.push(Variant { type_code, text: self.owned_string(text, lat)? });
             }
             return Ok(ArrayData::Variant(v));
         }
         if ty == ScalarType::String {
-            if n > self.remaining() {
-                return Err(self
-                    .err(Status::Truncated, format!("{n} strings announced, only {} bytes remain", self.remaining())));
-            }
-            let mut v = Vec::with_capacity(n);
+            self.justify(n, 1, "strings")?;
+            let mut v = self.alloc::<String>(n, "strings")?;
             for _ in 0..n {
                 let sat = self.pos;
                 if self.binary {
-                    let h = self.take(1, "string header")?[0];
+                    let [h] = self.take_array::<1>("string header")?;
                     let len = match h >> 6 {
-                        3 => (h & 0x3F) as u64,
+                        3 => u64::from(h & 0x3F),
                         2 => {
-                            let r = self.take(1, "string header")?;
-                            u16::from_be_bytes([h & 0x3F, r[0]]) as u64
+                            let [r] = self.take_array::<1>("string header")?;
+                            u64::from(u16::from_be_bytes([h & 0x3F, r]))
                         }
                         1 => {
-                            let r = self.take(3, "string header")?;
-                            u32::from_be_bytes([h & 0x3F, r[0], r[1], r[2]]) as u64
+                            let r = self.take_array::<3>("string header")?;
+                            u64::from(u32::from_be_bytes([h & 0x3F, r[0], r[1], r[2]]))
                         }
                         _ => {
-                            let r = self.take(7, "string header")?;
+                            let r = self.take_array::<7>("string header")?;
                             u64::from_be_bytes([h & 0x3F, r[0], r[1], r[2], r[3], r[4], r[5], r[6]])
                         }
                     };
                     let len = usize::try_from(len).unwrap_or(usize::MAX);
                     let s = self.take(len, "string value")?;
+                    self.charge(s.len(), "string")?;
+                    let bytes = to_vec_try(s).map_err(|e| self.here(e))?;
                     v.push(
-                        String::from_utf8(s.to_vec())
+                        String::from_utf8(bytes)
                             .map_err(|_| self.err_at(sat, Status::InvalidUtf8, "string value is not valid UTF-8"))?,
                     );
                 } else {
                     let l = self.line()?;
-                    v.push(self.string(l, sat)?);
+                    v.push(self.owned_string(l, sat)?);
                 }
             }
             return Ok(ArrayData::String(v));
@@ -754,7 +898,7 @@ impl<'a> Parser<'a> {
                 let correct = n.div_ceil(8);
                 // VTK 9.1 writes ((tuples-1)/8)+1 bytes for multi-component bit arrays.
                 let buggy = if nt > 0 { (nt - 1) / 8 + 1 } else { 0 };
-                let after_ok = |p: usize| p >= self.b.len() || self.b[p].is_ascii_whitespace();
+                let after_ok = |p: usize| self.b.get(p).is_none_or(u8::is_ascii_whitespace);
                 let take = if correct != buggy && nc > 1 && correct <= self.remaining() && after_ok(self.pos + correct)
                 {
                     correct
@@ -767,54 +911,55 @@ impl<'a> Parser<'a> {
                 } else {
                     correct
                 };
-                let mut raw = self.take(take, "bit array")?.to_vec();
-                raw.resize(correct, 0);
-                return Bits::from_packed(raw, n)
+                let raw = self.take(take, "bit array")?;
+                // The bytes VTK's short form leaves out are zeros with no input of their own:
+                // they are charged like everything else.
+                let mut packed = self.alloc::<u8>(correct, "bit array")?;
+                packed.extend_from_slice(raw);
+                packed.resize(correct, 0);
+                return Bits::from_packed(packed, n)
                     .map(ArrayData::Bit)
                     .map_err(|e| self.err_at(at, Status::Parse, e.message));
             }
-            if n > self.remaining() {
-                return Err(
-                    self.err(Status::Truncated, format!("{n} bits announced, only {} bytes remain", self.remaining()))
-                );
-            }
-            let mut bools = Vec::with_capacity(n);
+            self.justify(n, 1, "bits")?;
+            let mut bools = self.alloc::<bool>(n, "bits")?;
             for _ in 0..n {
                 bools.push(self.parse_num::<u8>("bit")? != 0);
             }
+            self.charge(n.div_ceil(8), "bits")?;
             return Ok(ArrayData::Bit(Bits::from_bools(&bools)));
         }
         let size = if narrow_id { 4 } else { ty.size().unwrap_or(1) };
         if self.binary {
             let bytes = n.checked_mul(size).ok_or_else(|| self.err(Status::Parse, "array size overflows"))?;
             let raw = self.take(bytes, "array data")?;
+            // Every element is held as its own type, vtkIdType as 8 bytes.
+            self.charge(n.saturating_mul(ty.size().unwrap_or(1)), "array data")?;
             return Ok(match ty {
-                ScalarType::Char => ArrayData::Char(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::SignedChar => ArrayData::SignedChar(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::UnsignedChar => ArrayData::UnsignedChar(Buffer::from_vec(raw.to_vec())),
-                ScalarType::Short => ArrayData::Short(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::UnsignedShort => ArrayData::UnsignedShort(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::Int => ArrayData::Int(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::UnsignedInt => ArrayData::UnsignedInt(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::Long => ArrayData::Long(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::UnsignedLong => ArrayData::UnsignedLong(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::LongLong => ArrayData::LongLong(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::UnsignedLongLong => ArrayData::UnsignedLongLong(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::Float => ArrayData::Float(Buffer::from_vec(get_be(raw, n))),
-                ScalarType::Double => ArrayData::Double(Buffer::from_vec(get_be(raw, n))),
-                _ => ArrayData::IdType(Buffer::from_vec(
-                    words::<4>(raw).iter().map(|c| i64::from(i32::from_be_bytes(*c))).collect(),
-                )),
+                ScalarType::Char => ArrayData::Char(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::SignedChar => ArrayData::SignedChar(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::UnsignedChar => ArrayData::UnsignedChar(Buffer::from_vec(to_vec_try(raw)?)),
+                ScalarType::Short => ArrayData::Short(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::UnsignedShort => ArrayData::UnsignedShort(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::Int => ArrayData::Int(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::UnsignedInt => ArrayData::UnsignedInt(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::Long => ArrayData::Long(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::UnsignedLong => ArrayData::UnsignedLong(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::LongLong => ArrayData::LongLong(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::UnsignedLongLong => ArrayData::UnsignedLongLong(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::Float => ArrayData::Float(Buffer::from_vec(get_be(raw, n)?)),
+                ScalarType::Double => ArrayData::Double(Buffer::from_vec(get_be(raw, n)?)),
+                _ => {
+                    let mut v = try_vec(n, "array data")?;
+                    v.extend(words::<4>(raw).iter().map(|c| i64::from(i32::from_be_bytes(*c))));
+                    ArrayData::IdType(Buffer::from_vec(v))
+                }
             });
         }
-        if n > self.remaining() {
-            return Err(
-                self.err(Status::Truncated, format!("{n} values announced, only {} bytes remain", self.remaining()))
-            );
-        }
+        self.justify(n, 1, "values")?;
         macro_rules! ascii {
             ($t:ty, $v:ident) => {{
-                let mut v: Vec<$t> = Vec::with_capacity(n);
+                let mut v: Vec<$t> = self.alloc(n, "values")?;
                 for _ in 0..n {
                     v.push(self.parse_num::<$t>(ty.name())?);
                 }
@@ -839,37 +984,71 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// Information entries the writer kept out of METADATA (NaN/Inf values), by position.
-    fn exotic_info(cx: &Ctx, k: usize) -> Result<Vec<(usize, InfoEntry)>> {
-        let qprefix = format!("Q{k}_");
-        let mut exotic: Vec<(usize, InfoEntry)> = Vec::new();
-        for (rest, v) in cx.ext.keys_with_prefix(&qprefix) {
-            let key = format!("{qprefix}{rest}");
+    /// Information entries the writer kept out of METADATA (NaN/Inf values), by position
+    /// (sorted). Only the tokens of array `k` are looked at (the title is indexed per array).
+    fn exotic_info(&mut self, cx: &Ctx, k: usize) -> Result<Vec<(usize, InfoEntry)>> {
+        let tokens = cx.ext.exotic(k);
+        let mut exotic: Vec<(usize, InfoEntry)> = self.alloc(tokens.len(), "information entries")?;
+        for (rest, v) in tokens {
+            let key = format!("Q{k}_{rest}");
             let j: usize = rest.parse().map_err(|_| cx.ext.err(&key, "bad index"))?;
-            let parts: Vec<&str> = v.unwrap_or("").split(',').collect();
-            if parts.len() < 4 {
+            let parts: Vec<&str> = v.as_deref().unwrap_or("").split(',').collect();
+            let (Some(name), Some(location), Some(code), Some(hex)) =
+                (parts.first(), parts.get(1), parts.get(2), parts.get(3..))
+            else {
                 return Err(cx.ext.err(&key, "too few fields"));
-            }
-            let vals: Vec<f64> = parts[3..]
+            };
+            let vals: Vec<f64> = hex
                 .iter()
                 .map(|h| u64::from_str_radix(h, 16).map(f64::from_bits))
                 .collect::<std::result::Result<_, _>>()
                 .map_err(|_| cx.ext.err(&key, "bad value"))?;
-            let value = if parts[2] == "d" { InfoValue::Double(vals[0]) } else { InfoValue::DoubleVector(vals) };
+            self.charge(vals.len().saturating_mul(8), "information values")?;
+            let value = match (*code, vals.first()) {
+                ("d", Some(&x)) => InfoValue::Double(x),
+                ("d", None) => return Err(cx.ext.err(&key, "no value")),
+                _ => InfoValue::DoubleVector(vals),
+            };
             exotic.push((
                 j,
-                InfoEntry { name: cx.ext.string(&key, parts[0])?, location: cx.ext.string(&key, parts[1])?, value },
+                InfoEntry { name: cx.ext.string(&key, name)?, location: cx.ext.string(&key, location)?, value },
             ));
         }
         exotic.sort_by_key(|e| e.0);
         Ok(exotic)
     }
 
+    /// The final information list of array `k`: the METADATA entries in order, with the
+    /// title's exotic entries put back at their positions (one merge pass).
+    fn merge_info(&mut self, cx: &Ctx, k: usize, regular: Vec<InfoEntry>) -> Result<Vec<InfoEntry>> {
+        let exotic = self.exotic_info(cx, k)?;
+        if exotic.is_empty() {
+            return Ok(regular);
+        }
+        let mut out = try_vec(regular.len() + exotic.len(), "information entries").map_err(|e| self.here(e))?;
+        let mut regular = regular.into_iter().peekable();
+        for (j, e) in exotic {
+            while out.len() < j {
+                match regular.next() {
+                    Some(r) => out.push(r),
+                    None => break,
+                }
+            }
+            out.push(e);
+        }
+        out.extend(regular);
+        Ok(out)
+    }
+
     fn metadata(&mut self, cx: &Ctx, a: &mut DataArray, k: usize) -> Result<()> {
         self.expect("metadata")?;
         self.rest_of_line()?;
         let nc = a.components();
-        let exotic = Self::exotic_info(cx, k)?;
+        // Positions taken by exotic entries, ascending: the regular entries skip them (the
+        // type tokens `T<k>_<j>` are numbered by final position).
+        let mut taken: Vec<usize> = cx.ext.exotic(k).iter().filter_map(|(rest, _)| rest.parse().ok()).collect();
+        taken.sort_unstable();
+        let mut taken = taken.into_iter().peekable();
         let mut info: Vec<InfoEntry> = Vec::new();
         loop {
             let at = self.pos;
@@ -879,41 +1058,58 @@ impl<'a> Parser<'a> {
                 break;
             }
             if lower_is(trimmed.as_bytes(), "component_names") {
-                let mut names = Vec::with_capacity(nc.min(self.remaining()));
+                self.justify(nc, 1, "component names")?;
+                let mut names = self.alloc::<String>(nc, "component names")?;
                 for _ in 0..nc {
                     let lat = self.pos;
                     let l = self.line()?;
-                    names.push(self.string(l, lat)?);
+                    names.push(self.owned_string(l, lat)?);
                 }
                 a.component_names = Some(names);
             } else if lower_is(trimmed.as_bytes(), "information") {
-                let n: usize = trimmed[11..]
+                let n: usize = trimmed
+                    .get(11..)
+                    .unwrap_or("")
                     .trim()
                     .parse()
                     .map_err(|_| self.err_at(at, Status::Parse, "bad INFORMATION count"))?;
+                self.justify(n, 2, "information entries")?;
                 let mut j = 0usize;
                 for _ in 0..n {
-                    while exotic.iter().any(|e| e.0 == j) {
-                        j += 1;
+                    while let Some(&t) = taken.peek() {
+                        if t < j {
+                            taken.next();
+                        } else if t == j {
+                            taken.next();
+                            j += 1;
+                        } else {
+                            break;
+                        }
                     }
                     let lat = self.pos;
                     let l = String::from_utf8_lossy(self.line()?).into_owned();
                     let w: Vec<&str> = l.split_ascii_whitespace().collect();
-                    if w.len() != 4 || !w[0].eq_ignore_ascii_case("name") || !w[2].eq_ignore_ascii_case("location") {
-                        return Err(self.err_at(
-                            lat,
-                            Status::Parse,
-                            format!("expected 'NAME <key> LOCATION <class>', found '{}'", show(l.as_bytes())),
-                        ));
-                    }
-                    let name = self.string(w[1].as_bytes(), lat)?;
-                    let location = self.string(w[3].as_bytes(), lat)?;
+                    let (name, location) = match w.as_slice() {
+                        [n, key, l, class] if n.eq_ignore_ascii_case("name") && l.eq_ignore_ascii_case("location") => {
+                            (*key, *class)
+                        }
+                        _ => {
+                            return Err(self.err_at(
+                                lat,
+                                Status::Parse,
+                                format!("expected 'NAME <key> LOCATION <class>', found '{}'", show(l.as_bytes())),
+                            ));
+                        }
+                    };
+                    self.charge(std::mem::size_of::<InfoEntry>(), "information entry")?;
+                    let name = self.owned_string(name.as_bytes(), lat)?;
+                    let location = self.owned_string(location.as_bytes(), lat)?;
                     let dat = self.pos;
                     let dl = self.line()?;
                     if !lower_is(dl, "data") {
                         return Err(self.err_at(dat, Status::Parse, "expected DATA"));
                     }
-                    let data = &dl[4..];
+                    let data = dl.get(4..).unwrap_or(b"");
                     let data = data.strip_prefix(b" ").unwrap_or(data);
                     let text = String::from_utf8_lossy(data).into_owned();
                     let code = match cx.ext.value(&format!("T{k}_{j}")) {
@@ -935,16 +1131,23 @@ impl<'a> Parser<'a> {
                         ),
                         'S' => {
                             let cnt: usize = toks.first().and_then(|t| t.parse().ok()).ok_or_else(bad)?;
-                            let mut v = Vec::new();
+                            self.justify(cnt, 1, "strings")?;
+                            let mut v = self.alloc::<String>(cnt, "strings")?;
                             for _ in 0..cnt {
                                 let sat = self.pos;
                                 let l = self.line()?;
-                                v.push(self.string(l, sat)?);
+                                v.push(self.owned_string(l, sat)?);
                             }
                             InfoValue::StringVector(v)
                         }
-                        _ => InfoValue::String(self.string(data, dat)?),
+                        _ => InfoValue::String(self.owned_string(data, dat)?),
                     };
+                    if let InfoValue::DoubleVector(v) = &value {
+                        self.charge(v.len().saturating_mul(8), "information values")?;
+                    }
+                    if let InfoValue::IntegerVector(v) = &value {
+                        self.charge(v.len().saturating_mul(4), "information values")?;
+                    }
                     info.push(InfoEntry { name, location, value });
                     j += 1;
                 }
@@ -952,7 +1155,7 @@ impl<'a> Parser<'a> {
                 return Err(self.err_at(at, Status::Parse, format!("unexpected line '{}' in METADATA", show(l))));
             }
         }
-        a.info = info;
+        a.info = self.merge_info(cx, k, info)?;
         Ok(())
     }
 
@@ -961,14 +1164,17 @@ impl<'a> Parser<'a> {
     fn field(&mut self, cx: &mut Ctx) -> Result<Attributes> {
         let _name = self.token("field name")?;
         let n = self.usize_("field array count")?;
+        self.justify(n, FIELD_ARRAY_MIN_BYTES, "field arrays")?;
         let mut arrays = Vec::new();
         for _ in 0..n {
             let at = self.pos;
             let name = self.token("array name")?;
-            if lower_is(name, "null_array") {
+            // VTK compares the raw token, case-sensitively (`%4EULL_ARRAY` is an array named
+            // NULL_ARRAY, and so is `null_array`).
+            if name == b"NULL_ARRAY" {
                 continue;
             }
-            let name = self.string(name, at)?;
+            let name = self.owned_string(name, at)?;
             let nc = self.usize_("component count")?;
             let nt = self.usize_("tuple count")?;
             let ty = self.token("array type")?;
@@ -995,34 +1201,37 @@ impl<'a> Parser<'a> {
                 let lat = self.pos;
                 let name = self.token("lookup table name")?;
                 let count = self.usize_("lookup table size")?;
-                let rgba: Vec<[u8; 4]> = if self.binary {
+                let rgba = if self.binary {
                     self.rest_of_line()?;
                     let nb = count.checked_mul(4).ok_or_else(|| self.err(Status::Parse, "size overflows"))?;
-                    self.take(nb, "lookup table")?.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]).collect()
+                    let raw = self.take(nb, "lookup table")?;
+                    let mut rgba = self.alloc::<[u8; 4]>(count, "lookup table")?;
+                    rgba.extend_from_slice(words::<4>(raw));
+                    rgba
                 } else {
-                    if count > self.remaining() {
-                        return Err(self.err(Status::Truncated, "lookup table larger than the input"));
-                    }
-                    let mut v = Vec::with_capacity(count);
+                    self.justify(count, 4, "lookup table colours")?;
+                    let mut rgba = self.alloc::<[u8; 4]>(count, "lookup table")?;
                     for _ in 0..count {
                         let mut c = [0u8; 4];
                         for x in &mut c {
-                            *x = (255.0 * self.f64_("colour")? + 0.5) as u8;
+                            *x = unit_to_byte(self.f64_("colour")?);
                         }
-                        v.push(c);
+                        rgba.push(c);
                     }
-                    v
+                    rgba
                 };
                 if let Some((i, lname)) = &pending_lut {
                     if lname.as_slice() == name && name != b"default" {
                         let mut nm = self.string(name, lat)?;
-                        let key = format!("L{}", pending_k);
+                        let key = format!("L{pending_k}");
                         if let Some(v) = cx.ext.value(&key) {
                             if !v.contains(':') {
                                 nm = cx.ext.string(&key, v)?;
                             }
                         }
-                        file[*i].0.lookup_table = Some(LookupTable { name: nm, rgba });
+                        if let Some((a, _)) = file.get_mut(*i) {
+                            a.lookup_table = Some(LookupTable { name: nm, rgba });
+                        }
                     }
                 }
                 continue;
@@ -1033,7 +1242,7 @@ impl<'a> Parser<'a> {
             };
             let nat = self.pos;
             let raw_name = self.token("attribute name")?;
-            let name = self.string(raw_name, nat)?;
+            let name = self.owned_string(raw_name, nat)?;
             let array = if lower_is(t, "color_scalars") {
                 let nc = self.usize_("component count")?;
                 if self.binary {
@@ -1041,7 +1250,8 @@ impl<'a> Parser<'a> {
                 } else {
                     let mut a = self.array(cx, b"float", n, nc, Some(name))?;
                     let ArrayData::Float(f) = a.data() else { return Err(self.err(Status::Parse, "colour scalars")) };
-                    let bytes: Vec<u8> = f.as_slice().iter().map(|&v| (255.0 * v + 0.5) as u8).collect();
+                    let mut bytes = self.alloc::<u8>(f.len(), "colour scalars")?;
+                    bytes.extend(f.as_slice().iter().map(|&v| unit_to_byte(f64::from(v))));
                     a.set_data(ArrayData::UnsignedChar(Buffer::from_vec(bytes)))
                         .map_err(|e| self.err(Status::Parse, e.message))?;
                     a
@@ -1114,9 +1324,9 @@ impl<'a> Parser<'a> {
         let Some(v) = cx.ext.value(&key) else {
             let mut active = [None; 8];
             for (i, (_, r)) in file.iter().enumerate() {
-                if let Some(r) = r {
-                    if active[*r as usize].is_none() {
-                        active[*r as usize] = Some(i);
+                if let Some(slot) = r.and_then(|r| active.get_mut(r as usize)) {
+                    if slot.is_none() {
+                        *slot = Some(i);
                     }
                 }
             }
@@ -1134,17 +1344,13 @@ impl<'a> Parser<'a> {
             .split(',')
             .map(|x| if x == "-" { Ok(None) } else { x.parse().map(Some).map_err(|_| cx.ext.err(&key, "bad role")) })
             .collect::<Result<_>>()?;
-        if roles.len() != 8 {
-            return Err(cx.ext.err(&key, "needs 8 roles"));
-        }
+        let active = <[Option<usize>; 8]>::try_from(roles).map_err(|_| cx.ext.err(&key, "needs 8 roles"))?;
         let mut slots: Vec<Option<DataArray>> = file.into_iter().map(|x| Some(x.0)).collect();
-        let mut arrays = Vec::with_capacity(order.len());
+        let mut arrays = Vec::with_capacity(order.len().min(slots.len()));
         for &p in &order {
             let a = slots.get_mut(p).and_then(Option::take).ok_or_else(|| cx.ext.err(&key, "index out of range"))?;
             arrays.push(a);
         }
-        let mut active = [None; 8];
-        active.copy_from_slice(&roles);
         *attrs = Attributes::from_parts(arrays, active).map_err(|e| cx.ext.err(&key, &e.message))?;
         Ok(())
     }
@@ -1187,16 +1393,16 @@ impl<'a> Parser<'a> {
                 g.points = self.points(cx, ty, n, 3, false)?;
                 npoints = Some(n);
             } else if lower_is(tok, "vertices") {
-                nv = Some(self.usize_("vertex count")?);
+                let n = self.usize_("vertex count")?;
+                // A vertex has no bytes of its own after this count: it is charged what
+                // writing and validating it will cost (rule 2), so a short input cannot
+                // announce more vertices than it justifies.
+                self.charge(n.saturating_mul(VERTEX_BYTES), "graph vertices")?;
+                nv = Some(n);
             } else if lower_is(tok, "edges") {
                 let ne = self.usize_("edge count")?;
-                if ne > self.remaining() / 4 {
-                    return Err(self.err(
-                        Status::Truncated,
-                        format!("{ne} edges announced, only {} bytes remain", self.remaining()),
-                    ));
-                }
-                let mut e = Vec::with_capacity(2 * ne);
+                self.justify(ne, 4, "edges")?;
+                let mut e = self.alloc::<i64>(ne.saturating_mul(2), "edges")?;
                 for _ in 0..ne {
                     let a = self.parse_num::<i64>("edge vertex")?;
                     let b = self.parse_num::<i64>("edge vertex")?;
@@ -1237,6 +1443,9 @@ impl<'a> Parser<'a> {
         let mut mb = MultiBlock::default();
         self.expect("children")?;
         let n = self.usize_("child count")?;
+        self.justify(n, CHILD_MIN_BYTES, "children")?;
+        self.charge(n.saturating_mul(std::mem::size_of::<Block>()), "blocks")?;
+        mb.blocks = try_vec(n, "blocks").map_err(|e| self.here(e))?;
         for i in 0..n {
             self.expect("child")?;
             let code = self.parse_num::<i32>("child type")?;
@@ -1245,11 +1454,12 @@ impl<'a> Parser<'a> {
             let mut name = None;
             let trimmed: &[u8] = {
                 let s = rest.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(rest.len());
-                &rest[s..]
+                rest.get(s..).unwrap_or(b"")
             };
             if trimmed.first() == Some(&b'[') {
                 if let Some(end) = trimmed.iter().rposition(|&c| c == b']') {
-                    let raw = &trimmed[1..end.max(1)];
+                    let raw = trimmed.get(1..end).unwrap_or(b"");
+                    self.charge(raw.len(), "block name")?;
                     name = Some(
                         String::from_utf8(raw.to_vec())
                             .map_err(|_| self.err_at(lat, Status::InvalidUtf8, "block name is not valid UTF-8"))?,
@@ -1303,21 +1513,18 @@ impl<'a> Parser<'a> {
         let origin = [self.f64_("origin")?, self.f64_("origin")?, self.f64_("origin")?];
         self.expect("levels")?;
         let nl = self.usize_("level count")?;
+        self.justify(nl, AMR_LEVEL_MIN_BYTES, "AMR levels")?;
         let mut amr = Amr::new(origin, gd);
+        // Each block needs its box in AMRBOXES: 6 ints, at least 12 bytes in ASCII, 24 in binary.
+        let box_bytes = if self.binary { 24 } else { 12 };
+        let mut levels = self.alloc::<(usize, [f64; 3])>(nl, "AMR levels")?;
         let mut total = 0usize;
         for _ in 0..nl {
             let nb = self.usize_("block count")?;
             let spacing = [self.f64_("spacing")?, self.f64_("spacing")?, self.f64_("spacing")?];
             total = total.checked_add(nb).ok_or_else(|| self.err(Status::Parse, "block count overflows"))?;
-            if total > self.remaining() {
-                return Err(self.err(Status::Truncated, "more AMR blocks announced than the input can hold"));
-            }
-            amr.levels.push(AmrLevel { spacing, refinement_ratio: 2, blocks: Vec::with_capacity(nb) });
-            for _ in 0..nb {
-                if let Some(l) = amr.levels.last_mut() {
-                    l.blocks.push(AmrBlock { bbox: [0; 6], grid: None });
-                }
-            }
+            self.justify(total, box_bytes, "AMR blocks")?;
+            levels.push((nb, spacing));
         }
         self.expect("amrboxes")?;
         let at = self.pos;
@@ -1326,15 +1533,23 @@ impl<'a> Parser<'a> {
         if nboxes != total || six != 6 {
             return Err(self.err_at(at, Status::Parse, format!("AMRBOXES {nboxes} {six} for {total} blocks")));
         }
+        let bat = self.pos;
         let boxes = self.ints("int", 6 * total)?;
-        let mut bi = 0;
-        for l in &mut amr.levels {
-            for b in &mut l.blocks {
-                for (d, s) in b.bbox.iter_mut().zip(&boxes[6 * bi..6 * bi + 6]) {
-                    *d = i32::try_from(*s).unwrap_or(0);
+        // The blocks are built once their boxes have been read: a block (a box and an optional
+        // grid held inline, about 600 bytes) is charged per block, after its 12 or 24 bytes.
+        amr.levels = self.alloc::<AmrLevel>(nl, "AMR levels")?;
+        let mut chunks = boxes.chunks_exact(6);
+        for (nb, spacing) in levels {
+            let mut blocks = self.alloc::<AmrBlock>(nb, "AMR blocks")?;
+            for c in chunks.by_ref().take(nb) {
+                let mut bbox = [0i32; 6];
+                for (d, s) in bbox.iter_mut().zip(c) {
+                    *d = i32::try_from(*s)
+                        .map_err(|_| self.err_at(bat, Status::Parse, format!("AMR box value {s} out of range")))?;
                 }
-                bi += 1;
+                blocks.push(AmrBlock { bbox, grid: None });
             }
+            amr.levels.push(AmrLevel { spacing, refinement_ratio: 2, blocks });
         }
         let spacings: Vec<[f64; 3]> = amr.levels.iter().map(|l| l.spacing).collect();
         let mut ratios = inferred_ratios(&spacings);
@@ -1342,7 +1557,10 @@ impl<'a> Parser<'a> {
             if r.len() != ratios.len() {
                 return Err(cx.ext.err("R", "one ratio per level"));
             }
-            ratios = r.into_iter().map(|x| x as i32).collect();
+            ratios = r
+                .into_iter()
+                .map(|x| i32::try_from(x).map_err(|_| cx.ext.err("R", "ratio out of range")))
+                .collect::<Result<_>>()?;
         }
         for (l, r) in amr.levels.iter_mut().zip(ratios) {
             l.refinement_ratio = r;

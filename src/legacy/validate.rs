@@ -10,6 +10,11 @@
 //! reference. So these functions only need to be exact in one direction: `light` returning
 //! true plus the caller's fused checks passing implies that `DataObject::validate` accepts the
 //! object.
+//!
+//! It runs on every object the reader builds, so it follows the reader's rule: no indexing,
+//! unwrapping or panics (enforced below).
+
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::OnceLock;
 
@@ -84,7 +89,11 @@ fn layout_ok(c: &CellArray) -> bool {
     let o = c.offsets();
     let n = c.connectivity().len();
     match (o.first(), o.last()) {
-        (Some(&first), Some(&last)) => first == 0 && last == n as i64 && pairs_ok(&o[..o.len() - 1], &o[1..]),
+        (Some(&first), Some(&last)) => {
+            first == 0
+                && i64::try_from(n) == Ok(last)
+                && o.split_last().zip(o.get(1..)).is_some_and(|((_, prev), next)| pairs_ok(prev, next))
+        }
         _ => n == 0,
     }
 }
@@ -105,11 +114,11 @@ const VARIABLE: i64 = -1;
 fn size_table() -> &'static [i64; 256] {
     static TABLE: OnceLock<[i64; 256]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        std::array::from_fn(|t| match cell_type_points(t as u8) {
-            _ if t as u8 == POLYHEDRON => UNKNOWN,
-            Ok(Some(k)) => k as i64,
-            Ok(None) => VARIABLE,
-            Err(_) => UNKNOWN,
+        std::array::from_fn(|t| match u8::try_from(t).map(cell_type_points) {
+            _ if u8::try_from(t) == Ok(POLYHEDRON) => UNKNOWN,
+            Ok(Ok(Some(k))) => i64::try_from(k).unwrap_or(UNKNOWN),
+            Ok(Ok(None)) => VARIABLE,
+            _ => UNKNOWN,
         })
     })
 }
@@ -119,13 +128,17 @@ fn size_table() -> &'static [i64; 256] {
 pub(crate) fn cell_sizes_ok(prev: &[i64], next: &[i64], types: &[u8]) -> bool {
     let table = size_table();
     next.iter().zip(prev).zip(types).fold(true, |ok, ((&b, &p), &t)| {
-        let k = table[t as usize];
-        ok & ((b - p == k) | (k == VARIABLE))
+        // A u8 always indexes the 256-entry table (LLVM drops the check).
+        let k = table.get(usize::from(t)).copied().unwrap_or(UNKNOWN);
+        ok & ((b.wrapping_sub(p) == k) | (k == VARIABLE))
     })
 }
 
 fn sizes_ok(o: &[i64], types: &[u8]) -> bool {
-    o.len() < 2 || cell_sizes_ok(&o[..o.len() - 1], &o[1..], types)
+    match (o.split_last(), o.get(1..)) {
+        (Some((_, prev)), Some(next)) if !next.is_empty() => cell_sizes_ok(prev, next, types),
+        _ => true,
+    }
 }
 
 /// The writer's fused check of one block `o[s..e]` of offsets (`nconn`: connectivity length;
@@ -137,11 +150,11 @@ pub(crate) fn offsets_block_ok(o: &[i64], s: usize, e: usize, nconn: usize, type
         ok &= o.first() == Some(&0);
     }
     if e == o.len() {
-        ok &= o.last() == Some(&(nconn as i64));
+        ok &= o.last().copied() == i64::try_from(nconn).ok();
     }
     let lo = s.max(1);
     if lo < e {
-        let (prev, next) = (&o[lo - 1..e - 1], &o[lo..e]);
+        let (Some(prev), Some(next)) = (o.get(lo - 1..e - 1), o.get(lo..e)) else { return false };
         ok &= pairs_ok(prev, next);
         if let Some(t) = types {
             ok &= t.get(lo - 1..e - 1).is_some_and(|t| cell_sizes_ok(prev, next, t));

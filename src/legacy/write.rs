@@ -16,7 +16,7 @@ use super::encode::{
 };
 use super::ext::{ExtOut, join_f64, join_i64};
 use super::validate;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Status};
 use crate::model::{
     Amr, ArrayData, Association, AttributeRole, Attributes, CellArray, DataArray, DataObject, Graph, IDENTITY,
     ImageData, InfoEntry, InfoValue, MAX_DEPTH, MultiBlock, PolyData, RectilinearGrid, ScalarType, StructuredGrid,
@@ -49,7 +49,25 @@ pub(crate) struct Writer<'a> {
     pub check_cells: bool,
     /// A fused cell check failed (only with `check_cells`).
     pub bad_cells: bool,
+    /// A vector sink needed more room than planned and could not get it.
+    alloc_failed: bool,
+    /// Titles of the (nested) objects in write order: recorded by a dry run, replayed by the
+    /// real run (which then never plans a subtree twice).
+    titles: Vec<String>,
+    next_title: usize,
     s: String,
+}
+
+/// Text is formatted into a buffer of about this size and then written to the sink, so a
+/// large ASCII payload never needs a second, unchecked allocation of its whole text.
+const TEXT_CHUNK: usize = 64 << 10;
+
+/// What one (nested) legacy file holds: an object, or an AMR block's grid, written as image
+/// data without being copied into a `DataObject` first.
+#[derive(Clone, Copy)]
+enum Node<'o> {
+    Object(&'o DataObject),
+    Image(&'o ImageData),
 }
 
 /// The data-object keyword of the `DATASET` line.
@@ -71,14 +89,12 @@ fn dataset_keyword(obj: &DataObject) -> &'static str {
 
 /// The extent a reader infers from `DIMENSIONS` alone.
 pub(crate) fn dims_extent(dims: [usize; 3]) -> [i32; 6] {
-    let mut e = [0i32; 6];
-    for a in 0..3 {
-        e[2 * a + 1] = dims[a] as i32 - 1;
-    }
-    e
+    let last = |d: usize| i32::try_from(d).map_or(i32::MAX, |d| d - 1);
+    [0, last(dims[0]), 0, last(dims[1]), 0, last(dims[2])]
 }
 
 /// The refinement ratios a reader infers from level spacings (last level: 2).
+#[allow(clippy::cast_possible_truncation, reason = "the rounded ratio is checked to be in 1..=i32::MAX first")]
 pub(crate) fn inferred_ratios(spacings: &[[f64; 3]]) -> Vec<i32> {
     (0..spacings.len())
         .map(|l| {
@@ -90,6 +106,12 @@ pub(crate) fn inferred_ratios(spacings: &[[f64; 3]]) -> Vec<i32> {
             }
         })
         .collect()
+}
+
+/// An id the writer checked to fit 32 bits (`ids_fit_i32`), narrowed.
+#[allow(clippy::cast_possible_truncation, reason = "only called on ids checked to fit i32")]
+fn narrow_id(x: i64) -> i32 {
+    x as i32
 }
 
 /// Whether every id fits 32 bits (branch-free: `x + 2^31` is in `0..2^32` exactly then).
@@ -158,8 +180,42 @@ impl<'a> Writer<'a> {
             nonfinite: false,
             check_cells: false,
             bad_cells: false,
+            alloc_failed: false,
+            titles: Vec::new(),
+            next_title: 0,
             s: String::new(),
         }
+    }
+
+    /// A real writer replaying the titles a dry run of the same object and mode recorded.
+    pub fn with_titles(mut self, titles: Vec<String>) -> Writer<'a> {
+        self.titles = titles;
+        self
+    }
+
+    /// The titles a dry run recorded, in write order.
+    pub fn into_titles(self) -> Vec<String> {
+        self.titles
+    }
+
+    /// The bytes of a vector sink, checked against the planned length `len`.
+    pub fn finish(self, len: usize) -> Result<Vec<u8>> {
+        if self.alloc_failed {
+            return Err(Error::new(Status::Alloc, format!("writing {len} bytes: out of memory")));
+        }
+        if self.len != len {
+            return Err(Error::new(
+                Status::Panic,
+                format!("internal error: the writer planned {len} bytes, wrote {}", self.len),
+            ));
+        }
+        Ok(self.into_vec())
+    }
+
+    /// Adds `n` to the length (saturating: an object whose size overflows is refused by the
+    /// caller, which cannot allocate `usize::MAX` bytes).
+    fn grow(&mut self, n: usize) {
+        self.len = self.len.saturating_add(n);
     }
 
     /// A dry-run writer (counts bytes, collects title tokens).
@@ -184,23 +240,42 @@ impl<'a> Writer<'a> {
     fn room(&mut self, n: usize) -> Option<&mut [u8]> {
         match &mut self.out {
             Sink::Slice { buf, pos, overflow } => {
-                if *overflow || buf.len() - *pos < n {
-                    *overflow = true;
-                    return None;
-                }
                 let start = *pos;
-                *pos += n;
-                Some(&mut buf[start..start + n])
+                match buf.get_mut(start..).and_then(|b| b.get_mut(..n)).filter(|_| !*overflow) {
+                    Some(d) => {
+                        *pos += n;
+                        Some(d)
+                    }
+                    None => {
+                        *overflow = true;
+                        None
+                    }
+                }
             }
             _ => None,
         }
     }
 
+    /// A vector sink with room for `n` more bytes: the reserved capacity, or a fallible
+    /// reservation (`None`, and the writer fails with `Alloc`, when it cannot be had).
+    fn vec_room(&mut self, n: usize) -> Option<&mut Vec<u8>> {
+        let Sink::Vec(v) = &mut self.out else { return None };
+        if v.capacity() - v.len() < n && v.try_reserve(n).is_err() {
+            self.alloc_failed = true;
+            return None;
+        }
+        Some(v)
+    }
+
     fn put(&mut self, b: &[u8]) {
-        self.len += b.len();
+        self.grow(b.len());
         match &mut self.out {
             Sink::Count => {}
-            Sink::Vec(v) => v.extend_from_slice(b),
+            Sink::Vec(_) => {
+                if let Some(v) = self.vec_room(b.len()) {
+                    v.extend_from_slice(b);
+                }
+            }
             Sink::Slice { .. } => {
                 if let Some(d) = self.room(b.len()) {
                     d.copy_from_slice(b);
@@ -229,10 +304,14 @@ impl<'a> Writer<'a> {
     /// Big-endian payload: one copy-and-swap pass into the sink.
     fn be<T: Pod>(&mut self, v: &[T]) {
         let n = std::mem::size_of_val(v);
-        self.len += n;
+        self.grow(n);
         match &mut self.out {
             Sink::Count => {}
-            Sink::Vec(out) => put_be(out, v),
+            Sink::Vec(_) => {
+                if let Some(out) = self.vec_room(n) {
+                    put_be(out, v);
+                }
+            }
             Sink::Slice { .. } => {
                 if let Some(d) = self.room(n) {
                     write_be(d, v);
@@ -264,21 +343,38 @@ impl<'a> Writer<'a> {
     /// Writes a whole (possibly nested) legacy file for `obj`. `extent_block` tells that the
     /// caller prepends the 128-byte EXTENT block (top level of a marshal).
     pub fn object(&mut self, obj: &DataObject, depth: usize, extent_block: bool) -> Result<()> {
+        self.node(Node::Object(obj), depth, extent_block)
+    }
+
+    fn node(&mut self, obj: Node<'_>, depth: usize, extent_block: bool) -> Result<()> {
         if depth > MAX_DEPTH {
             return Err(Error::invalid_object(format!("multiblock nesting deeper than {MAX_DEPTH}")));
         }
         let saved_ext = std::mem::take(&mut self.ext);
         let saved_k = std::mem::replace(&mut self.k, 0);
         let result = if self.dry {
+            // Titles are recorded in write order (the slot is taken before the children's).
+            let slot = self.titles.len();
+            self.titles.push(String::new());
             let r = self.body(obj, depth, extent_block);
             let title = self.ext.title();
-            self.len += header_len(&title, self.binary);
+            self.grow(header_len(&title, self.binary));
+            if let Some(t) = self.titles.get_mut(slot) {
+                *t = title;
+            }
             r
         } else {
-            let mut probe = Writer::dry(self.binary);
-            probe.body(obj, depth, extent_block)?;
-            self.nonfinite |= probe.nonfinite;
-            let title = probe.ext.title();
+            let title = match self.titles.get_mut(self.next_title) {
+                Some(t) => std::mem::take(t),
+                None => {
+                    // No recorded plan: a dry run of this subtree gives the title.
+                    let mut probe = Writer::dry(self.binary);
+                    probe.body(obj, depth, extent_block)?;
+                    self.nonfinite |= probe.nonfinite;
+                    probe.ext.title()
+                }
+            };
+            self.next_title += 1;
             self.puts("# vtk DataFile Version 5.1\n");
             self.puts(&title);
             self.puts(if self.binary { "\nBINARY\n" } else { "\nASCII\n" });
@@ -290,7 +386,14 @@ impl<'a> Writer<'a> {
         result
     }
 
-    fn body(&mut self, obj: &DataObject, depth: usize, extent_block: bool) -> Result<()> {
+    fn body(&mut self, obj: Node<'_>, depth: usize, extent_block: bool) -> Result<()> {
+        let obj = match obj {
+            Node::Object(o) => o,
+            Node::Image(g) => {
+                self.puts("DATASET STRUCTURED_POINTS\n");
+                return self.image(g, extent_block, false);
+            }
+        };
         self.putf(format_args!("DATASET {}\n", dataset_keyword(obj)));
         match obj {
             DataObject::ImageData(o) => self.image(o, extent_block, false),
@@ -395,10 +498,14 @@ impl<'a> Writer<'a> {
             self.putf(format_args!("CELL_TYPES {n}\n"));
             if self.binary {
                 // Big-endian int32 of a byte: three zero bytes, then the byte.
-                self.len += 4 * n;
+                self.grow(n.saturating_mul(4));
                 match &mut self.out {
                     Sink::Count => {}
-                    Sink::Vec(out) => out.extend(o.cell_types.iter().flat_map(|&t| [0, 0, 0, t])),
+                    Sink::Vec(_) => {
+                        if let Some(out) = self.vec_room(n.saturating_mul(4)) {
+                            out.extend(o.cell_types.iter().flat_map(|&t| [0, 0, 0, t]));
+                        }
+                    }
                     Sink::Slice { .. } => {
                         if let Some(d) = self.room(4 * n) {
                             for (d, &t) in d.chunks_exact_mut(4).zip(&o.cell_types) {
@@ -482,21 +589,26 @@ impl<'a> Writer<'a> {
                 let k = self.next_k();
                 self.ext.flag(format!("Z{k}"));
                 self.putf(format_args!("POINTS {nv} float\n"));
-                if self.binary {
+                let values = nv.saturating_mul(3);
+                if self.dry {
+                    // 4 zero bytes per value, or VTK's ASCII layout of "0 " (see ascii_values).
+                    let text = if self.binary {
+                        values.saturating_mul(4).saturating_add(1)
+                    } else {
+                        values.saturating_mul(2).saturating_add(values / 9).saturating_add(1)
+                    };
+                    self.grow(text);
+                } else if self.binary {
                     let zero = [0u8; 4096];
-                    let mut left = 12 * nv;
-                    while left > 0 {
+                    let mut left = values.saturating_mul(4);
+                    while left > 0 && !self.alloc_failed {
                         let n = left.min(zero.len());
-                        if self.dry {
-                            self.len += n;
-                        } else {
-                            self.put(&zero[..n]);
-                        }
+                        self.put(zero.get(..n).unwrap_or_default());
                         left -= n;
                     }
                     self.put(b"\n");
                 } else {
-                    self.ascii_values(3 * nv, |_, s| s.push('0'));
+                    self.ascii_values(values, |_, s| s.push('0'));
                 }
             }
         }
@@ -508,20 +620,21 @@ impl<'a> Writer<'a> {
         let e = o.edges.as_slice();
         if self.dry {
             // "a b\n" per edge: the text length from digit counts, nothing formatted.
-            self.len += e[..2 * ne].iter().map(|&x| dec_len(x) + 1).sum::<usize>();
+            self.grow(e.iter().map(|&x| dec_len(x) + 1).sum::<usize>());
             self.section("EDGE_DATA", &o.edge_data, ne, Association::Edge)?;
             return self.section("VERTEX_DATA", &o.vertex_data, nv, Association::Vertex);
         }
-        let mut s = String::with_capacity(ne * 8);
-        for i in 0..ne {
-            let (a, b) = (e[2 * i], e[2 * i + 1]);
+        let mut s = String::with_capacity(TEXT_CHUNK + 64);
+        for pair in e.chunks_exact(2) {
+            let &[a, b] = pair else { continue };
             if undirected.is_none() {
                 let _ = writeln!(s, "{b} {a}");
             } else {
                 let _ = writeln!(s, "{a} {b}");
             }
+            self.flush_text(&mut s, TEXT_CHUNK);
         }
-        self.puts(&s);
+        self.flush_text(&mut s, 0);
         self.section("EDGE_DATA", &o.edge_data, ne, Association::Edge)?;
         self.section("VERTEX_DATA", &o.vertex_data, nv, Association::Vertex)
     }
@@ -577,8 +690,7 @@ impl<'a> Writer<'a> {
             for (bi, b) in l.blocks.iter().enumerate() {
                 if let Some(g) = &b.grid {
                     self.putf(format_args!("CHILD {li} {bi}\n"));
-                    let child = DataObject::ImageData(g.clone());
-                    self.object(&child, depth + 1, false)
+                    self.node(Node::Image(g), depth + 1, false)
                         .map_err(|e| e.context(format_args!("AMR level {li} block {bi}")))?;
                     self.puts("ENDCHILD\n");
                 }
@@ -595,8 +707,8 @@ impl<'a> Writer<'a> {
             return Ok(());
         }
         self.putf(format_args!("FIELD FieldData {}\n", attrs.len()));
-        for a in attrs.arrays() {
-            self.field_array(a)?;
+        for (i, a) in attrs.arrays().iter().enumerate() {
+            self.field_array(a, i == 0)?;
         }
         if attrs.active_all().iter().any(Option::is_some) {
             let order: Vec<usize> = (0..attrs.len()).collect();
@@ -632,8 +744,8 @@ impl<'a> Writer<'a> {
         }
         if !field.is_empty() {
             self.putf(format_args!("FIELD FieldData {}\n", field.len()));
-            for &i in &field {
-                self.field_array(&attrs.arrays()[i])?;
+            for (p, &i) in field.iter().enumerate() {
+                self.field_array(&attrs.arrays()[i], p == 0)?;
             }
         }
         // What a reader reconstructs by default: file order, first item of a role wins.
@@ -647,7 +759,13 @@ impl<'a> Writer<'a> {
         }
         let identity = seq.iter().copied().eq(0..m);
         if !identity || default_active != attrs.active_all() {
-            let order: Vec<usize> = (0..m).map(|j| seq.iter().position(|&x| x == j).unwrap_or(0)).collect();
+            // order[j] = position of array j in the file (the inverse of `seq`, in one pass).
+            let mut order = vec![0usize; m];
+            for (p, &j) in seq.iter().enumerate() {
+                if let Some(o) = order.get_mut(j) {
+                    *o = p;
+                }
+            }
             self.ext.set(format!("A{}", assoc as i32), layout(&order, &attrs.active_all()));
         }
         Ok(())
@@ -720,10 +838,11 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn field_array(&mut self, a: &DataArray) -> Result<()> {
+    /// One array of a FIELD block (`first`: the first of its block).
+    fn field_array(&mut self, a: &DataArray, first: bool) -> Result<()> {
         let k = self.next_k();
         let written = match a.name.as_deref() {
-            Some(n) if !n.is_empty() => encode_name(n),
+            Some(n) if !n.is_empty() => field_name(n, first),
             _ => "unknown".to_owned(),
         };
         self.name_token(k, a, &written);
@@ -826,14 +945,19 @@ impl<'a> Writer<'a> {
                     if kw == "vtkIdType" {
                         // 32-bit big-endian, narrowed in the same pass (the values fit).
                         let v = b.as_slice();
-                        self.len += 4 * v.len();
+                        let n = v.len().saturating_mul(4);
+                        self.grow(n);
                         match &mut self.out {
                             Sink::Count => {}
-                            Sink::Vec(out) => out.extend(v.iter().flat_map(|&x| (x as i32).to_be_bytes())),
+                            Sink::Vec(_) => {
+                                if let Some(out) = self.vec_room(n) {
+                                    out.extend(v.iter().flat_map(|&x| narrow_id(x).to_be_bytes()));
+                                }
+                            }
                             Sink::Slice { .. } => {
-                                if let Some(d) = self.room(4 * v.len()) {
+                                if let Some(d) = self.room(n) {
                                     for (d, &x) in super::encode::words_mut::<4>(d).iter_mut().zip(v) {
-                                        *d = (x as i32).to_be_bytes();
+                                        *d = narrow_id(x).to_be_bytes();
                                     }
                                 }
                             }
@@ -844,7 +968,7 @@ impl<'a> Writer<'a> {
                 }
                 ArrayData::String(v) => {
                     if self.dry {
-                        self.len += v.iter().map(|s| string_header_len(s.len()) + s.len()).sum::<usize>();
+                        self.grow(v.iter().map(|s| string_header_len(s.len()) + s.len()).sum::<usize>());
                     } else {
                         let mut h = Vec::with_capacity(8);
                         for s in v {
@@ -870,13 +994,14 @@ impl<'a> Writer<'a> {
         match d {
             ArrayData::Bit(b) => {
                 let n = b.len();
-                let mut s = String::with_capacity(2 * n + 1);
+                let mut s = String::with_capacity(n.saturating_mul(2).saturating_add(1).min(TEXT_CHUNK + 64));
                 for i in 0..n {
                     s.push(if b.get(i) == Some(true) { '1' } else { '0' });
                     s.push(if (i + 1) % 8 == 0 { '\n' } else { ' ' });
+                    self.flush_text(&mut s, TEXT_CHUNK);
                 }
                 s.push('\n');
-                self.puts(&s);
+                self.flush_text(&mut s, 0);
             }
             ArrayData::Float(b) => {
                 let v = b.as_slice();
@@ -897,9 +1022,10 @@ impl<'a> Writer<'a> {
                 for x in v {
                     s.push_str(&encode_name(x));
                     s.push('\n');
+                    self.flush_text(&mut s, TEXT_CHUNK);
                 }
                 s.push('\n');
-                self.puts(&s);
+                self.flush_text(&mut s, 0);
             }
             ArrayData::Variant(v) => {
                 for x in v {
@@ -924,16 +1050,25 @@ impl<'a> Writer<'a> {
     /// VTK's ASCII number layout: each value followed by a space, a newline after every 9th,
     /// one final newline.
     fn ascii_values(&mut self, n: usize, mut f: impl FnMut(usize, &mut String)) {
-        let mut s = String::with_capacity(n * 4 + 1);
+        let mut s = String::with_capacity(n.saturating_mul(4).saturating_add(1).min(TEXT_CHUNK + 64));
         for i in 0..n {
             f(i, &mut s);
             s.push(' ');
             if (i + 1) % 9 == 0 {
                 s.push('\n');
+                self.flush_text(&mut s, TEXT_CHUNK);
             }
         }
         s.push('\n');
-        self.puts(&s);
+        self.flush_text(&mut s, 0);
+    }
+
+    /// Writes the text formatted so far once it holds at least `at_least` bytes.
+    fn flush_text(&mut self, s: &mut String, at_least: usize) {
+        if s.len() >= at_least {
+            self.puts(s);
+            s.clear();
+        }
     }
 
     fn color_payload(&mut self, a: &DataArray) {
@@ -1034,6 +1169,21 @@ impl<'a> Writer<'a> {
             }
         }
         self.puts("\n");
+    }
+}
+
+/// The name of a FIELD array as written: VTK's encoding, and the first character
+/// percent-encoded too where VTK's reader would misread the name (VTK 9.1 decodes `%XX` in
+/// names, so it still reads the name back exactly):
+/// * after another array, a line starting with `metadata` (any case) is taken for that
+///   array's METADATA block;
+/// * the token `NULL_ARRAY` (exactly) is a null array.
+fn field_name(name: &str, first: bool) -> String {
+    let w = encode_name(name);
+    let misread = (!first && w.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("metadata"))) || w == "NULL_ARRAY";
+    match w.as_bytes().first() {
+        Some(&c) if misread => format!("%{c:02X}{}", w.get(1..).unwrap_or("")),
+        _ => w,
     }
 }
 
