@@ -81,6 +81,8 @@ pub enum Recv {
     BcastArray,
     /// `collective::bcast_object(None, PEER)`.
     BcastObject,
+    /// `vtkwire_object_recv` through the C export (its guard turns a panic into `PANIC`).
+    ObjectC,
 }
 
 /// The outcome the vtkwire rank must get.
@@ -92,6 +94,8 @@ pub enum Outcome {
     Nothing,
     /// The non-blocking receive is still incomplete at its deadline (then freed).
     Pending,
+    /// Any error but `PANIC` (a payload the legacy reader must refuse).
+    Refused,
 }
 
 #[derive(Clone, Debug)]
@@ -689,6 +693,42 @@ pub fn scenarios() -> Vec<Scenario> {
     let mut o = sizes(6, 54, 1, 0);
     o.push(bcast("INT", Data::Fill(0, 216)));
     add_bcast("bcast object: an int array as the buffer", BcastObject, proto(&["type-6 array"]), o, None);
+    b.0
+}
+
+/// The legacy-bytes bombs of issue 10, as the payload of well-formed object sends. Their
+/// refusal is the legacy reader's; over MPI the receive must return its error, survive and stay
+/// within bounded memory. VTK's own marshaled bytes frame them (a 9.1 header).
+pub fn payload_bombs() -> Vec<Scenario> {
+    let mut b = Builder(Vec::new());
+    let h = "# vtk DataFile Version 5.1\nvtk output\nBINARY\n";
+    // Class 1: a multi-component binary bit array sized from its header (VTK 9.1's short
+    // form): 10^12 components × 8 tuples of bits in 1 byte.
+    let mut bit = format!("{h}DATASET POLYDATA\nFIELD FieldData 1\nb 1000000000000 8 bit\n").into_bytes();
+    bit.extend_from_slice(b"\x00\n");
+    // Class 2: a component-name token for an array of 2^62 components and no tuples.
+    let names = b"# vtk DataFile Version 5.1\nvtk output vtkwire1 C0\nBINARY\nDATASET POLYDATA\nFIELD FieldData 1\nb 4611686018427387904 0 float\n".to_vec();
+    // Composite nesting 10000 deep (the reader's limit is 64; recursion must not overflow).
+    let mut deep = String::new();
+    for _ in 0..10_000 {
+        deep += &format!("{h}DATASET MULTIBLOCK\nCHILDREN 1\nCHILD 13\n");
+    }
+    deep += &format!("{h}DATASET MULTIBLOCK\nCHILDREN 0\n");
+    deep += &"ENDCHILD\n".repeat(10_000);
+    // 10^12 points announced in 100 bytes.
+    let mut points = format!("{h}DATASET POLYDATA\nPOINTS 1000000000000 float\n").into_bytes();
+    points.extend_from_slice(&[0x3f; 100]);
+    for (name, code, payload) in [
+        ("bit array sized from its header (class 1)", 0, bit),
+        ("component names for 2^62 components (class 2)", 0, names),
+        ("multiblock nested 10000 deep", 13, deep.into_bytes()),
+        ("10^12 points in 100 bytes", 0, points),
+    ] {
+        b.add(name, "payload bombs", Recv::ObjectC, Outcome::Refused, move |tag, t, m| {
+            object_ops(tag, t, m, code, &payload)
+        })
+        .max_rss_growth = Some(64 * MIB);
+    }
     b.0
 }
 

@@ -4,6 +4,7 @@
  *
  *   mpiexec -n 1 hostile_peer <script> : -n 1 <vtkwire rank>
  */
+#define _POSIX_C_SOURCE 200809L /* getline */
 #include <mpi.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -77,8 +78,8 @@ int main(int argc, char **argv) {
   MPI_Status *stats = NULL; /* not MPI_STATUSES_IGNORE: GCC 12 misreads MPICH's (MPI_Status *)1 */
   struct op *ops = NULL;
   FILE *f = NULL;
-  /* Payloads of a few hundred bytes as hex; fills are short tokens. */
-  static char line[1 << 16];
+  char *line = NULL; /* lines of any length (a payload is hex on its line) */
+  size_t linecap = 0;
   MPI_Init(&argc, &argv);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
@@ -91,10 +92,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "PEER cannot open %s\n", argv[1]);
     MPI_Abort(MPI_COMM_WORLD, 2);
   }
-  while (fgets(line, sizeof line, f)) {
+  while (getline(&line, &linecap, f) > 0) {
     char op[32] = "", a[64] = "", b[64] = "";
-    static char c[1 << 16];
-    c[0] = 0;
+    const char *c = NULL;
+    int used = 0;
+    line[strcspn(line, "\n")] = 0;
     if (line[0] == '#' || sscanf(line, "%31s", op) != 1) continue;
     if (!strcmp(op, "scenario")) {
       sscanf(line, "%*s %63s %63s", a, b);
@@ -105,15 +107,16 @@ int main(int argc, char **argv) {
       size_t len = 0;
       MPI_Datatype dt;
       unsigned char *buf;
-      if (is_send ? sscanf(line, "%*s %d %63s %65535s", &tag, a, c) != 3 : sscanf(line, "%*s %63s %65535s", a, c) != 2) {
-        fprintf(stderr, "PEER bad line: %s", line);
+      if (is_send ? sscanf(line, "%*s %d %63s %n", &tag, a, &used) != 2 : sscanf(line, "%*s %63s %n", a, &used) != 1) {
+        fprintf(stderr, "PEER bad line: %.200s\n", line);
         MPI_Abort(MPI_COMM_WORLD, 2);
       }
+      c = line + used;
       dt = type_of(a);
       MPI_Type_size(dt, &tsize);
       buf = payload(c, &len);
       if (!buf) {
-        fprintf(stderr, "PEER bad payload: %s", line);
+        fprintf(stderr, "PEER bad payload: %.200s\n", line);
         MPI_Abort(MPI_COMM_WORLD, 2);
       }
       if (nops == cap) {
@@ -150,10 +153,11 @@ int main(int argc, char **argv) {
     } else if (!strcmp(op, "end")) {
       break;
     } else {
-      fprintf(stderr, "PEER bad line: %s", line);
+      fprintf(stderr, "PEER bad line: %.200s\n", line);
       MPI_Abort(MPI_COMM_WORLD, 2);
     }
   }
+  free(line);
   fclose(f);
   free(reqs);
   free(stats);
