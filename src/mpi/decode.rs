@@ -934,4 +934,85 @@ mod tests {
         assert!(dec(&mk(4, &[2, 2])).is_none(), "the trailing empty message is due");
         assert_eq!(dec(&mk(4, &[2, 1])).unwrap().unwrap_err().status, Status::Protocol);
     }
+
+    /// The triangle's object sequence (reference §4.3 trace), with `buf` as the payload.
+    fn object_trace(code: i32, buf: &[u8]) -> Vec<Vec<u8>> {
+        let len = i64::try_from(buf.len()).unwrap();
+        vec![
+            ints(&[0, 1077]),
+            ints(&[code]),
+            ints(&[0, 2077]),
+            ints(&[2]),
+            len.to_ne_bytes().to_vec(),
+            ints(&[1]),
+            ints(&[0]),
+            buf.to_vec(),
+        ]
+    }
+
+    #[test]
+    fn after_a_violation_the_announced_rest_is_consumed_unallocated() {
+        let mut m = float_trace();
+        m[4] = ints(&[-5]); // no name message follows (VTK sends one only for a length > 0)
+        m.remove(5);
+        let mut d = Decoder::new(Want::Array, limits());
+        for msg in &m[..5] {
+            d.feed(msg);
+        }
+        assert!(d.violated());
+        let e = d.expect().expect("the values are still due");
+        assert_eq!((e.field, e.on, e.optional), (Field::Values, On::Tag(1082), false));
+        assert_eq!(d.take(16), Take::Discard, "values after a violation are discarded, not allocated");
+        d.discarded(16);
+        assert!(d.expect().is_none());
+        assert_eq!(d.messages(), 6);
+        assert_eq!(d.finish().unwrap_err().status, Status::Protocol);
+    }
+
+    #[test]
+    fn typed_receive_of_another_type_discards_the_buffer() {
+        let m = object_trace(6, b"payload");
+        let mut d = Decoder::new(Want::Object, limits()).with_object_type(0);
+        for msg in &m[..7] {
+            d.feed(msg);
+        }
+        assert!(!d.violated());
+        assert_eq!(d.take(7), Take::Discard);
+        d.discarded(7);
+        assert!(d.finished());
+        let e = d.finish().unwrap_err();
+        assert_eq!(e.status, Status::WrongObjectType, "{e}");
+    }
+
+    #[test]
+    fn a_buffer_after_an_unknown_type_is_waited_for_briefly_and_its_tag_learned() {
+        let m = object_trace(99, b"payload");
+        let mut d = Decoder::new(Want::Object, limits());
+        d.feed(&m[0]);
+        d.feed(&m[1]);
+        let e = d.expect().unwrap();
+        assert!(e.optional && e.field == Field::InnerHeader, "{e:?}");
+        d.feed(&m[2]);
+        assert_eq!(d.known_tags(), vec![1077, 2077]);
+        assert!(!d.expect().unwrap().optional);
+        // A type message of the wrong size: the rest is unknown, but a buffer header may follow.
+        let mut d = Decoder::new(Want::Object, limits());
+        d.feed(&m[0]);
+        d.feed(&0i64.to_ne_bytes());
+        assert!(d.violated() && d.expect().unwrap().optional);
+    }
+
+    #[test]
+    fn the_reference_object_trace_decodes_to_its_bytes() {
+        let m = object_trace(0, b"# vtk DataFile");
+        let Some(Ok(Decoded::Object { code: 0, bytes })) = run(Want::Object, &m) else { panic!() };
+        assert_eq!(bytes, b"# vtk DataFile");
+        // The null object: 2 messages.
+        let Some(Ok(Decoded::Object { code: -1, bytes })) =
+            run(Want::Object, &m[..1].iter().cloned().chain([ints(&[-1])]).collect::<Vec<_>>())
+        else {
+            panic!()
+        };
+        assert!(bytes.is_empty());
+    }
 }
