@@ -654,7 +654,15 @@ impl Decoder {
     /// [`Take::Values`]), reserved fallibly. `None`: the allocation failed (recorded as
     /// `ALLOC`); the message must then be discarded.
     pub fn values_slot(&mut self, bytes: usize) -> Option<&mut [MaybeUninit<u8>]> {
-        if self.values.try_reserve_exact(bytes).is_err() {
+        // A first chunk of full size proves a sender of more than INT_MAX elements: the whole
+        // announced payload (checked against the limit) is reserved then, so the later chunks
+        // land in place instead of reallocating (and copying) gigabytes per chunk.
+        let chunk_bytes = self.limits.chunk_elements.saturating_mul(self.elem);
+        let want = match usize::try_from(self.total).ok().and_then(|t| t.checked_mul(self.elem)) {
+            Some(all) if self.got == 0 && bytes == chunk_bytes && all > bytes => all,
+            _ => bytes,
+        };
+        if self.values.try_reserve_exact(want).is_err() {
             let have = self.values.len();
             self.failure(Status::Alloc, format!("cannot allocate {bytes} more bytes for the values (after {have})"));
             return None;
