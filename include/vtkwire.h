@@ -227,6 +227,11 @@ enum vtkwire_status
    */
   VTKWIRE_STATUS_INVALID_UTF8 = 24,
   /**
+   * The input asks for more than a limit allows: the maximum object size or nesting depth
+   * (`vtkwire_limits_set_max_object_bytes`, `vtkwire_limits_set_max_depth`).
+   */
+  VTKWIRE_STATUS_LIMIT_EXCEEDED = 25,
+  /**
    * MPI is not initialized, or already finalized.
    */
   VTKWIRE_STATUS_MPI_NOT_INITIALIZED = 30,
@@ -246,6 +251,10 @@ enum vtkwire_status
    * The peer sent messages that do not follow VTK's protocol.
    */
   VTKWIRE_STATUS_PROTOCOL = 34,
+  /**
+   * A receive with a timeout ended before the sender's messages arrived.
+   */
+  VTKWIRE_STATUS_TIMEOUT = 35,
   /**
    * Memory could not be allocated.
    */
@@ -496,6 +505,77 @@ vtkwire_status vtkwire_array_lookup_table(const struct vtkwire_array *array,
                                           size_t *out_ncolors);
 
 /**
+ * Sets the largest object, in bytes of memory, that a read may build in this process (also
+ * the largest file `vtkwire_legacy_read` reads and the largest buffer `vtkwire_marshal` and
+ * `vtkwire_legacy_write` allocate). The default is the machine's physical memory. A read that
+ * would pass it stops with `VTKWIRE_STATUS_LIMIT_EXCEEDED` before allocating.
+ *
+ * # Ownership
+ * Nothing is borrowed or returned.
+ * # Errors
+ * `INVALID_ARGUMENT` for 0; the setting is then unchanged.
+ * # Safety
+ * Any value may be passed.
+ * # MPI
+ * Not an MPI call: local, thread-safe; applies to every later receive on every communicator.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_limits_set_max_object_bytes(size_t max_bytes);
+
+/**
+ * The current maximum object size in bytes (the default unless set).
+ *
+ * # Ownership
+ * Writes one `size_t`; nothing to free.
+ * # Errors
+ * `NULL_ARGUMENT` (`out_max_bytes`). The output is written only on success.
+ * # Safety
+ * `out_max_bytes` NULL or writable.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_limits_get_max_object_bytes(size_t *out_max_bytes);
+
+/**
+ * Sets the deepest nesting of composite data a read accepts in this process: multiblock
+ * children and AMR blocks are depth 1, their children depth 2, and so on; 0 refuses any
+ * composite with children. The default and the largest value is 64 (vtkwire's model refuses
+ * deeper nesting). Deeper input stops with `VTKWIRE_STATUS_LIMIT_EXCEEDED` before the child is
+ * parsed.
+ *
+ * # Ownership
+ * Nothing is borrowed or returned.
+ * # Errors
+ * `INVALID_ARGUMENT` for a negative depth or one above 64; the setting is then unchanged.
+ * # Safety
+ * Any value may be passed.
+ * # MPI
+ * Not an MPI call: local, thread-safe; applies to every later receive on every communicator.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_limits_set_max_depth(int32_t max_depth);
+
+/**
+ * The current maximum nesting depth (the default, 64, unless set).
+ *
+ * # Ownership
+ * Writes one `int32_t`; nothing to free.
+ * # Errors
+ * `NULL_ARGUMENT` (`out_max_depth`). The output is written only on success.
+ * # Safety
+ * `out_max_depth` NULL or writable.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_limits_get_max_depth(int32_t *out_max_depth);
+
+/**
+ * Restores the default limits (physical memory, depth 64).
+ *
+ * # Ownership
+ * Nothing is borrowed or returned.
+ * # Errors
+ * None: never fails.
+ * # Safety
+ * Takes no arguments.
+ */
+void vtkwire_limits_reset(void);
+
+/**
  * Marshals `obj` to exactly the bytes `vtkCommunicator::MarshalDataObject` produces (VTK 9.1:
  * legacy 5.1, BINARY, big-endian, a zero-filled 128-byte EXTENT block first for image data,
  * structured points, rectilinear and structured grids). `obj == NULL` is VTK's null object:
@@ -506,7 +586,8 @@ vtkwire_status vtkwire_array_lookup_table(const struct vtkwire_array *array,
  * free it with `vtkwire_bytes_free(bytes, len)`.
  *
  * # Errors
- * NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where).
+ * NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where),
+ * LIMIT_EXCEEDED (the bytes would pass `vtkwire_limits_set_max_object_bytes`), ALLOC.
  *
  * # Safety
  * `obj` NULL or live; outputs valid for writes.
@@ -581,7 +662,8 @@ void vtkwire_release_memory(void);
  *
  * # Errors
  * NULL_ARGUMENT, PARSE / TRUNCATED / UNSUPPORTED / INVALID_UTF8 / INVALID_OBJECT with the byte
- * offset in the message. Never allocates more than the input can justify.
+ * offset in the message; LIMIT_EXCEEDED past the `vtkwire_limits_*` settings; ALLOC. Never
+ * allocates more than the input can justify (at most 64 bytes of object per input byte).
  *
  * # Safety
  * `bytes` valid for `len` bytes.
@@ -598,7 +680,8 @@ vtkwire_status vtkwire_unmarshal(const uint8_t *bytes,
  * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
  *
  * # Errors
- * NULL_ARGUMENT, IO (with the OS error), and the parse errors of `vtkwire_unmarshal`.
+ * NULL_ARGUMENT, IO (with the OS error), LIMIT_EXCEEDED (a file larger than the maximum
+ * object size), and the errors of `vtkwire_unmarshal`.
  *
  * # Safety
  * `path` NUL-terminated UTF-8.
@@ -612,7 +695,8 @@ vtkwire_status vtkwire_legacy_read(const char *path,
  * else ASCII.
  *
  * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT, IO.
+ * NULL_ARGUMENT, INVALID_OBJECT, IO, LIMIT_EXCEEDED (the file's bytes would pass the maximum
+ * object size), ALLOC.
  *
  * # Safety
  * `obj` live; `path` NUL-terminated UTF-8.

@@ -73,6 +73,25 @@ inline std::string_view version() noexcept { return vtkwire_version(); }
 /// `vtkwire_release_memory`). Never fails.
 inline void release_memory() noexcept { vtkwire_release_memory(); }
 
+/// Process-wide limits every read, receive, marshal and write enforces (`vtkwire_limits_*`):
+/// the largest object in bytes, and the deepest nesting of composite objects.
+struct Limits {
+  static void set_max_object_bytes(std::size_t max_bytes) { check(vtkwire_limits_set_max_object_bytes(max_bytes)); }
+  static std::size_t max_object_bytes() {
+    std::size_t n = 0;
+    check(vtkwire_limits_get_max_object_bytes(&n));
+    return n;
+  }
+  static void set_max_depth(int32_t max_depth) { check(vtkwire_limits_set_max_depth(max_depth)); }
+  static int32_t max_depth() {
+    int32_t d = 0;
+    check(vtkwire_limits_get_max_depth(&d));
+    return d;
+  }
+  /// Back to the defaults (physical memory, depth 64).
+  static void reset() noexcept { vtkwire_limits_reset(); }
+};
+
 /// Copies this thread's last error message (uses `vtkwire_last_error_copy`).
 inline std::string last_error_copy() {
   std::string s(vtkwire_last_error_copy(nullptr, 0), '\0');

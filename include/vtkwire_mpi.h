@@ -776,6 +776,95 @@ vtkwire_status vtkwire_request_take_array(struct vtkwire_request *request,
 void vtkwire_request_free(struct vtkwire_request *request);
 
 /**
+ * Receives a data object as `vtkwire_object_recv` does, but gives up after `timeout_seconds`.
+ *
+ * If no message of the send arrived in time, returns `TIMEOUT` and nothing was received: the
+ * sender's messages, when they come, are left for a later receive. If the sender stopped in the
+ * middle of its message sequence, returns `TIMEOUT` after receiving and discarding what arrived
+ * of that send (and any message of it that arrives within 0.1 s), so that nothing is left
+ * half-received. A peer that breaks VTK's protocol gets `PROTOCOL`, as with
+ * `vtkwire_object_recv`. The wait polls (`MPI_Improbe`, sleeping up to 1 ms between polls).
+ *
+ * # Ownership
+ * `*out_obj` is a new object owned by the caller (NULL for the null object); free it with
+ * `vtkwire_object_free`. Written only on success.
+ * # Errors
+ * `NULL_ARGUMENT` (`out_obj`), `INVALID_ARGUMENT` (`timeout_seconds` negative or not finite),
+ * `TIMEOUT`, `OUT_OF_RANGE`, `PROTOCOL`, parse errors of the payload, `MPI`.
+ * # Safety
+ * `out_obj` writable; `comm` a valid communicator.
+ * # MPI
+ * Point to point, returns within about `timeout_seconds` (+ 0.1 s when a send is discarded);
+ * `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_recv_timeout(int32_t source,
+                                           int32_t tag,
+                                           MPI_Comm comm,
+                                           double timeout_seconds,
+                                           vtkwire_object **out_obj);
+
+/**
+ * Fortran twin of `vtkwire_object_recv_timeout` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_object_recv_timeout`.
+ * # Errors
+ * As `vtkwire_object_recv_timeout`.
+ * # Safety
+ * As `vtkwire_object_recv_timeout`.
+ * # MPI
+ * As `vtkwire_object_recv_timeout`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_recv_timeout_f(int32_t source,
+                                             int32_t tag,
+                                             MPI_Fint comm,
+                                             double timeout_seconds,
+                                             vtkwire_object **out_obj);
+
+/**
+ * Receives a data array as `vtkwire_array_recv` does, but gives up after `timeout_seconds`
+ * (see `vtkwire_object_recv_timeout`).
+ *
+ * # Ownership
+ * `*out_array` is a new array owned by the caller (NULL for the null array); free it with
+ * `vtkwire_array_free`. Written only on success.
+ * # Errors
+ * `NULL_ARGUMENT` (`out_array`), `INVALID_ARGUMENT` (`timeout_seconds`), `TIMEOUT`,
+ * `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `PROTOCOL`, `MPI`.
+ * # Safety
+ * `out_array` writable; `comm` a valid communicator.
+ * # MPI
+ * Point to point, returns within about `timeout_seconds`; `comm` borrowed.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_recv_timeout(int32_t source,
+                                          int32_t tag,
+                                          MPI_Comm comm,
+                                          double timeout_seconds,
+                                          vtkwire_array **out_array);
+
+/**
+ * Fortran twin of `vtkwire_array_recv_timeout` (`comm` is an `MPI_Fint`).
+ *
+ * # Ownership
+ * As `vtkwire_array_recv_timeout`.
+ * # Errors
+ * As `vtkwire_array_recv_timeout`.
+ * # Safety
+ * As `vtkwire_array_recv_timeout`.
+ * # MPI
+ * As `vtkwire_array_recv_timeout`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_recv_timeout_f(int32_t source,
+                                            int32_t tag,
+                                            MPI_Fint comm,
+                                            double timeout_seconds,
+                                            vtkwire_array **out_array);
+
+/**
  * Fortran twin of `vtkwire_comm_borrow`: `comm` is a Fortran communicator handle (`MPI_Fint`: an
  * `integer` from `use mpi`, or `%MPI_VAL` of a `type(MPI_Comm)` from `use mpi_f08`).
  *
@@ -1246,6 +1335,46 @@ vtkwire_status vtkwire_array_irecv_f(int32_t source,
                                      int32_t tag,
                                      MPI_Fint comm,
                                      struct vtkwire_request **out_request);
+
+/**
+ * Fortran twin of `vtkwire_object_recv_timeout`: `comm` is a Fortran communicator handle (`MPI_Fint`: an
+ * `integer` from `use mpi`, or `%MPI_VAL` of a `type(MPI_Comm)` from `use mpi_f08`).
+ *
+ * # Ownership
+ * As `vtkwire_object_recv_timeout`.
+ * # Errors
+ * As `vtkwire_object_recv_timeout`; `INVALID_COMMUNICATOR` when `comm` converts to `MPI_COMM_NULL`.
+ * # Safety
+ * As `vtkwire_object_recv_timeout`.
+ * # MPI
+ * As `vtkwire_object_recv_timeout`; `comm` is converted with `MPI_Comm_f2c` (borrowed, never freed).
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_recv_timeout_f(int32_t source,
+                                             int32_t tag,
+                                             MPI_Fint comm,
+                                             double timeout_seconds,
+                                             vtkwire_object **out_obj);
+
+/**
+ * Fortran twin of `vtkwire_array_recv_timeout`: `comm` is a Fortran communicator handle (`MPI_Fint`: an
+ * `integer` from `use mpi`, or `%MPI_VAL` of a `type(MPI_Comm)` from `use mpi_f08`).
+ *
+ * # Ownership
+ * As `vtkwire_array_recv_timeout`.
+ * # Errors
+ * As `vtkwire_array_recv_timeout`; `INVALID_COMMUNICATOR` when `comm` converts to `MPI_COMM_NULL`.
+ * # Safety
+ * As `vtkwire_array_recv_timeout`.
+ * # MPI
+ * As `vtkwire_array_recv_timeout`; `comm` is converted with `MPI_Comm_f2c` (borrowed, never freed).
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_array_recv_timeout_f(int32_t source,
+                                            int32_t tag,
+                                            MPI_Fint comm,
+                                            double timeout_seconds,
+                                            vtkwire_array **out_array);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -94,9 +94,22 @@ inline Object recv_object(int source, int tag, MPI_Comm comm) {
   check(vtkwire_object_recv(source, tag, comm, &o));
   return Object(o);
 }
+/// As recv_object, but gives up after `timeout_seconds` with a TIMEOUT error (nothing is left
+/// half-received on `comm`).
+inline Object recv_object(int source, int tag, MPI_Comm comm, double timeout_seconds) {
+  vtkwire_object *o = nullptr;
+  check(vtkwire_object_recv_timeout(source, tag, comm, timeout_seconds, &o));
+  return Object(o);
+}
 /// Receives into `obj`; the sent type must equal obj's type (WRONG_OBJECT_TYPE otherwise).
 inline void recv_into(Object &obj, int source, int tag, MPI_Comm comm) {
   check(vtkwire_object_recv_into(obj.get(), source, tag, comm));
+}
+/// As recv_array, but gives up after `timeout_seconds` with a TIMEOUT error.
+inline Array recv_array(int source, int tag, MPI_Comm comm, double timeout_seconds) {
+  vtkwire_array *a = nullptr;
+  check(vtkwire_array_recv_timeout(source, tag, comm, timeout_seconds, &a));
+  return Array(a);
 }
 /// Receives a data array (null Array when the sender sent the null array).
 inline Array recv_array(int source, int tag, MPI_Comm comm) {

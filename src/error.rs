@@ -48,6 +48,8 @@ pub enum Status {
     MpiLibraryMismatch = 33,
     /// The peer sent messages that do not follow VTK's protocol.
     Protocol = 34,
+    /// A receive with a timeout ended before the sender's messages arrived.
+    Timeout = 35,
     /// Memory could not be allocated.
     Alloc = 90,
     /// A bug in vtkwire: a panic was caught at the C boundary.
@@ -77,6 +79,7 @@ impl Status {
         Status::InvalidCommunicator,
         Status::MpiLibraryMismatch,
         Status::Protocol,
+        Status::Timeout,
         Status::Alloc,
         Status::Panic,
     ];
@@ -103,6 +106,7 @@ impl Status {
             Status::InvalidCommunicator => "invalid communicator\0",
             Status::MpiLibraryMismatch => "running MPI library differs from the one vtkwire was built with\0",
             Status::Protocol => "peer violated VTK's message protocol\0",
+            Status::Timeout => "timed out waiting for the sender\0",
             Status::Alloc => "out of memory\0",
             Status::Panic => "internal error (panic caught)\0",
         }

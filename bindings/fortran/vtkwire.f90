@@ -15,43 +15,46 @@ module vtkwire
   public :: VTKWIRE_STATUS_WRONG_OBJECT_TYPE, VTKWIRE_STATUS_WRONG_ARRAY_TYPE, VTKWIRE_STATUS_NOT_FOUND
   public :: VTKWIRE_STATUS_OUT_OF_RANGE, VTKWIRE_STATUS_INVALID_OBJECT, VTKWIRE_STATUS_PARSE
   public :: VTKWIRE_STATUS_TRUNCATED, VTKWIRE_STATUS_UNSUPPORTED, VTKWIRE_STATUS_IO
-  public :: VTKWIRE_STATUS_INVALID_UTF8, VTKWIRE_STATUS_MPI_NOT_INITIALIZED, VTKWIRE_STATUS_MPI
-  public :: VTKWIRE_STATUS_INVALID_COMMUNICATOR, VTKWIRE_STATUS_MPI_LIBRARY_MISMATCH, VTKWIRE_STATUS_PROTOCOL
-  public :: VTKWIRE_STATUS_ALLOC, VTKWIRE_STATUS_PANIC, VTKWIRE_OBJECT_NULL
-  public :: VTKWIRE_OBJECT_POLY_DATA, VTKWIRE_OBJECT_STRUCTURED_POINTS, VTKWIRE_OBJECT_STRUCTURED_GRID
-  public :: VTKWIRE_OBJECT_RECTILINEAR_GRID, VTKWIRE_OBJECT_UNSTRUCTURED_GRID, VTKWIRE_OBJECT_IMAGE_DATA
-  public :: VTKWIRE_OBJECT_MULTIBLOCK, VTKWIRE_OBJECT_TABLE, VTKWIRE_OBJECT_TREE
-  public :: VTKWIRE_OBJECT_DIRECTED_GRAPH, VTKWIRE_OBJECT_UNDIRECTED_GRAPH, VTKWIRE_OBJECT_OVERLAPPING_AMR
-  public :: VTKWIRE_TYPE_BIT, VTKWIRE_TYPE_CHAR, VTKWIRE_TYPE_UNSIGNED_CHAR
-  public :: VTKWIRE_TYPE_SHORT, VTKWIRE_TYPE_UNSIGNED_SHORT, VTKWIRE_TYPE_INT
-  public :: VTKWIRE_TYPE_UNSIGNED_INT, VTKWIRE_TYPE_LONG, VTKWIRE_TYPE_UNSIGNED_LONG
-  public :: VTKWIRE_TYPE_FLOAT, VTKWIRE_TYPE_DOUBLE, VTKWIRE_TYPE_ID_TYPE
-  public :: VTKWIRE_TYPE_STRING, VTKWIRE_TYPE_SIGNED_CHAR, VTKWIRE_TYPE_LONG_LONG
-  public :: VTKWIRE_TYPE_UNSIGNED_LONG_LONG, VTKWIRE_TYPE_VARIANT, VTKWIRE_ASSOCIATION_POINT
-  public :: VTKWIRE_ASSOCIATION_CELL, VTKWIRE_ASSOCIATION_FIELD, VTKWIRE_ASSOCIATION_VERTEX
-  public :: VTKWIRE_ASSOCIATION_EDGE, VTKWIRE_ASSOCIATION_ROW, VTKWIRE_ROLE_SCALARS
-  public :: VTKWIRE_ROLE_VECTORS, VTKWIRE_ROLE_NORMALS, VTKWIRE_ROLE_TCOORDS
-  public :: VTKWIRE_ROLE_TENSORS, VTKWIRE_ROLE_GLOBAL_IDS, VTKWIRE_ROLE_PEDIGREE_IDS
-  public :: VTKWIRE_ROLE_EDGE_FLAGS, VTKWIRE_POLY_VERTS, VTKWIRE_POLY_LINES
-  public :: VTKWIRE_POLY_POLYS, VTKWIRE_POLY_STRIPS, VTKWIRE_OP_MAX
-  public :: VTKWIRE_OP_MIN, VTKWIRE_OP_SUM, VTKWIRE_OP_PRODUCT
-  public :: VTKWIRE_OP_LOGICAL_AND, VTKWIRE_OP_BITWISE_AND, VTKWIRE_OP_LOGICAL_OR
-  public :: VTKWIRE_OP_BITWISE_OR, VTKWIRE_OP_LOGICAL_XOR, VTKWIRE_OP_BITWISE_XOR
-  public :: vtkwire_array, vtkwire_comm, vtkwire_request
-  public :: vtkwire_object, vtkwire_associated
+  public :: VTKWIRE_STATUS_INVALID_UTF8, VTKWIRE_STATUS_LIMIT_EXCEEDED, VTKWIRE_STATUS_MPI_NOT_INITIALIZED
+  public :: VTKWIRE_STATUS_MPI, VTKWIRE_STATUS_INVALID_COMMUNICATOR, VTKWIRE_STATUS_MPI_LIBRARY_MISMATCH
+  public :: VTKWIRE_STATUS_PROTOCOL, VTKWIRE_STATUS_TIMEOUT, VTKWIRE_STATUS_ALLOC
+  public :: VTKWIRE_STATUS_PANIC, VTKWIRE_OBJECT_NULL, VTKWIRE_OBJECT_POLY_DATA
+  public :: VTKWIRE_OBJECT_STRUCTURED_POINTS, VTKWIRE_OBJECT_STRUCTURED_GRID, VTKWIRE_OBJECT_RECTILINEAR_GRID
+  public :: VTKWIRE_OBJECT_UNSTRUCTURED_GRID, VTKWIRE_OBJECT_IMAGE_DATA, VTKWIRE_OBJECT_MULTIBLOCK
+  public :: VTKWIRE_OBJECT_TABLE, VTKWIRE_OBJECT_TREE, VTKWIRE_OBJECT_DIRECTED_GRAPH
+  public :: VTKWIRE_OBJECT_UNDIRECTED_GRAPH, VTKWIRE_OBJECT_OVERLAPPING_AMR, VTKWIRE_TYPE_BIT
+  public :: VTKWIRE_TYPE_CHAR, VTKWIRE_TYPE_UNSIGNED_CHAR, VTKWIRE_TYPE_SHORT
+  public :: VTKWIRE_TYPE_UNSIGNED_SHORT, VTKWIRE_TYPE_INT, VTKWIRE_TYPE_UNSIGNED_INT
+  public :: VTKWIRE_TYPE_LONG, VTKWIRE_TYPE_UNSIGNED_LONG, VTKWIRE_TYPE_FLOAT
+  public :: VTKWIRE_TYPE_DOUBLE, VTKWIRE_TYPE_ID_TYPE, VTKWIRE_TYPE_STRING
+  public :: VTKWIRE_TYPE_SIGNED_CHAR, VTKWIRE_TYPE_LONG_LONG, VTKWIRE_TYPE_UNSIGNED_LONG_LONG
+  public :: VTKWIRE_TYPE_VARIANT, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ASSOCIATION_CELL
+  public :: VTKWIRE_ASSOCIATION_FIELD, VTKWIRE_ASSOCIATION_VERTEX, VTKWIRE_ASSOCIATION_EDGE
+  public :: VTKWIRE_ASSOCIATION_ROW, VTKWIRE_ROLE_SCALARS, VTKWIRE_ROLE_VECTORS
+  public :: VTKWIRE_ROLE_NORMALS, VTKWIRE_ROLE_TCOORDS, VTKWIRE_ROLE_TENSORS
+  public :: VTKWIRE_ROLE_GLOBAL_IDS, VTKWIRE_ROLE_PEDIGREE_IDS, VTKWIRE_ROLE_EDGE_FLAGS
+  public :: VTKWIRE_POLY_VERTS, VTKWIRE_POLY_LINES, VTKWIRE_POLY_POLYS
+  public :: VTKWIRE_POLY_STRIPS, VTKWIRE_OP_MAX, VTKWIRE_OP_MIN
+  public :: VTKWIRE_OP_SUM, VTKWIRE_OP_PRODUCT, VTKWIRE_OP_LOGICAL_AND
+  public :: VTKWIRE_OP_BITWISE_AND, VTKWIRE_OP_LOGICAL_OR, VTKWIRE_OP_BITWISE_OR
+  public :: VTKWIRE_OP_LOGICAL_XOR, VTKWIRE_OP_BITWISE_XOR, vtkwire_array
+  public :: vtkwire_comm, vtkwire_request, vtkwire_object
+  public :: vtkwire_associated
   public :: vtkwire_array_free, vtkwire_array_clone, vtkwire_array_set_component_name
   public :: vtkwire_array_info, vtkwire_array_string, vtkwire_array_component_name
-  public :: vtkwire_marshaled_size, vtkwire_release_memory, vtkwire_legacy_read
-  public :: vtkwire_image_data_new, vtkwire_structured_points_new, vtkwire_rectilinear_grid_new
-  public :: vtkwire_rectilinear_grid_coordinates, vtkwire_structured_grid_new, vtkwire_poly_data_new
-  public :: vtkwire_unstructured_grid_new, vtkwire_table_new, vtkwire_multiblock_new
-  public :: vtkwire_amr_new, vtkwire_object_free, vtkwire_object_clone
-  public :: vtkwire_object_type, vtkwire_object_class_name, vtkwire_object_validate
-  public :: vtkwire_object_count, vtkwire_object_extent, vtkwire_object_points
-  public :: vtkwire_multiblock_block_count, vtkwire_amr_info, vtkwire_amr_level
-  public :: vtkwire_amr_block, vtkwire_object_array_count, vtkwire_object_array
-  public :: vtkwire_object_array_by_name, vtkwire_object_active_array, vtkwire_object_remove_array
-  public :: vtkwire_status_str, vtkwire_version
+  public :: vtkwire_limits_set_max_object_bytes, vtkwire_limits_get_max_object_bytes, vtkwire_limits_set_max_depth
+  public :: vtkwire_limits_get_max_depth, vtkwire_limits_reset, vtkwire_marshaled_size
+  public :: vtkwire_release_memory, vtkwire_legacy_read, vtkwire_image_data_new
+  public :: vtkwire_structured_points_new, vtkwire_rectilinear_grid_new, vtkwire_rectilinear_grid_coordinates
+  public :: vtkwire_structured_grid_new, vtkwire_poly_data_new, vtkwire_unstructured_grid_new
+  public :: vtkwire_table_new, vtkwire_multiblock_new, vtkwire_amr_new
+  public :: vtkwire_object_free, vtkwire_object_clone, vtkwire_object_type
+  public :: vtkwire_object_class_name, vtkwire_object_validate, vtkwire_object_count
+  public :: vtkwire_object_extent, vtkwire_object_points, vtkwire_multiblock_block_count
+  public :: vtkwire_amr_info, vtkwire_amr_level, vtkwire_amr_block
+  public :: vtkwire_object_array_count, vtkwire_object_array, vtkwire_object_array_by_name
+  public :: vtkwire_object_active_array, vtkwire_object_remove_array, vtkwire_status_str
+  public :: vtkwire_version
 
   interface vtkwire_array_new
     module procedure array_new_r8_1, array_new_r8_2, array_new_r4_1
@@ -1761,6 +1764,59 @@ contains
     end if
     call finish(st, 'vtkwire_array_component_name', ierr)
   end subroutine vtkwire_array_component_name
+
+  !> Sets the largest object, in bytes of memory, that a read may build in this process (also the
+  !> largest file `vtkwire_legacy_read` reads and the largest buffer `vtkwire_marshal` and
+  !> `vtkwire_legacy_write` allocate). The default is the machine's physical memory. A read that
+  !> would pass it stops with `VTKWIRE_STATUS_LIMIT_EXCEEDED` before allocating.
+  subroutine vtkwire_limits_set_max_object_bytes(max_bytes, ierr)
+    integer, intent(in) :: max_bytes
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: max_bytes_c
+    integer(c_int32_t) :: st
+    if (max_bytes < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_limits_set_max_object_bytes', '`max_bytes` is negative', ierr)
+      return
+    end if
+    max_bytes_c = int(max_bytes, c_size_t)
+    st = c_limits_set_max_object_bytes(max_bytes_c)
+    call finish(st, 'vtkwire_limits_set_max_object_bytes', ierr)
+  end subroutine vtkwire_limits_set_max_object_bytes
+
+  !> The current maximum object size in bytes (the default unless set).
+  subroutine vtkwire_limits_get_max_object_bytes(max_bytes, ierr)
+    integer(c_size_t), intent(out) :: max_bytes
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_limits_get_max_object_bytes(max_bytes)
+    call finish(st, 'vtkwire_limits_get_max_object_bytes', ierr)
+  end subroutine vtkwire_limits_get_max_object_bytes
+
+  !> Sets the deepest nesting of composite data a read accepts in this process: multiblock children
+  !> and AMR blocks are depth 1, their children depth 2, and so on; 0 refuses any composite with
+  !> children. The default and the largest value is 64 (vtkwire's model refuses deeper nesting).
+  !> Deeper input stops with `VTKWIRE_STATUS_LIMIT_EXCEEDED` before the child is parsed.
+  subroutine vtkwire_limits_set_max_depth(max_depth, ierr)
+    integer, intent(in) :: max_depth
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_limits_set_max_depth(int(max_depth, c_int32_t))
+    call finish(st, 'vtkwire_limits_set_max_depth', ierr)
+  end subroutine vtkwire_limits_set_max_depth
+
+  !> The current maximum nesting depth (the default, 64, unless set).
+  subroutine vtkwire_limits_get_max_depth(max_depth, ierr)
+    integer(c_int32_t), intent(out) :: max_depth
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_limits_get_max_depth(max_depth)
+    call finish(st, 'vtkwire_limits_get_max_depth', ierr)
+  end subroutine vtkwire_limits_get_max_depth
+
+  !> Restores the default limits (physical memory, depth 64).
+  subroutine vtkwire_limits_reset()
+    call c_limits_reset()
+  end subroutine vtkwire_limits_reset
 
   !> The exact size `vtkwire_marshal` would produce for `obj` (0 for NULL), without producing the
   !> bytes — to size a caller-owned buffer (Fortran, pools, MPI windows).

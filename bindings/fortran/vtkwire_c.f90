@@ -23,11 +23,13 @@ module vtkwire_c
       VTKWIRE_STATUS_UNSUPPORTED = 22, &
       VTKWIRE_STATUS_IO = 23, &
       VTKWIRE_STATUS_INVALID_UTF8 = 24, &
+      VTKWIRE_STATUS_LIMIT_EXCEEDED = 25, &
       VTKWIRE_STATUS_MPI_NOT_INITIALIZED = 30, &
       VTKWIRE_STATUS_MPI = 31, &
       VTKWIRE_STATUS_INVALID_COMMUNICATOR = 32, &
       VTKWIRE_STATUS_MPI_LIBRARY_MISMATCH = 33, &
       VTKWIRE_STATUS_PROTOCOL = 34, &
+      VTKWIRE_STATUS_TIMEOUT = 35, &
       VTKWIRE_STATUS_ALLOC = 90, &
       VTKWIRE_STATUS_PANIC = 99
 
@@ -225,6 +227,33 @@ module vtkwire_c
       integer(c_size_t), intent(out) :: out_ncolors
       integer(c_int32_t) :: r
     end function c_array_lookup_table
+    function c_limits_set_max_object_bytes(max_bytes) &
+        bind(C, name='vtkwire_limits_set_max_object_bytes') result(r)
+      import :: c_int, c_int32_t, c_size_t
+      integer(c_size_t), value :: max_bytes
+      integer(c_int32_t) :: r
+    end function c_limits_set_max_object_bytes
+    function c_limits_get_max_object_bytes(out_max_bytes) &
+        bind(C, name='vtkwire_limits_get_max_object_bytes') result(r)
+      import :: c_int, c_int32_t, c_size_t
+      integer(c_size_t), intent(out) :: out_max_bytes
+      integer(c_int32_t) :: r
+    end function c_limits_get_max_object_bytes
+    function c_limits_set_max_depth(max_depth) &
+        bind(C, name='vtkwire_limits_set_max_depth') result(r)
+      import :: c_int, c_int32_t
+      integer(c_int32_t), value :: max_depth
+      integer(c_int32_t) :: r
+    end function c_limits_set_max_depth
+    function c_limits_get_max_depth(out_max_depth) &
+        bind(C, name='vtkwire_limits_get_max_depth') result(r)
+      import :: c_int, c_int32_t
+      integer(c_int32_t), intent(out) :: out_max_depth
+      integer(c_int32_t) :: r
+    end function c_limits_get_max_depth
+    subroutine c_limits_reset() &
+        bind(C, name='vtkwire_limits_reset')
+    end subroutine c_limits_reset
     function c_marshal(obj, out_bytes, out_len) &
         bind(C, name='vtkwire_marshal') result(r)
       import :: c_int, c_int32_t, c_ptr, c_size_t
@@ -841,6 +870,26 @@ module vtkwire_c
       import :: c_ptr
       type(c_ptr), value :: request
     end subroutine c_request_free
+    function c_object_recv_timeout_f(source, tag, comm, timeout_seconds, out_obj) &
+        bind(C, name='vtkwire_object_recv_timeout_f') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      integer(c_int32_t), value :: source
+      integer(c_int32_t), value :: tag
+      integer(c_int), value :: comm
+      real(c_double), value :: timeout_seconds
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_object_recv_timeout_f
+    function c_array_recv_timeout_f(source, tag, comm, timeout_seconds, out_array) &
+        bind(C, name='vtkwire_array_recv_timeout_f') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      integer(c_int32_t), value :: source
+      integer(c_int32_t), value :: tag
+      integer(c_int), value :: comm
+      real(c_double), value :: timeout_seconds
+      type(c_ptr), intent(out) :: out_array
+      integer(c_int32_t) :: r
+    end function c_array_recv_timeout_f
     function c_comm_borrow_f(comm, out_comm) &
         bind(C, name='vtkwire_comm_borrow_f') result(r)
       import :: c_int, c_int32_t, c_ptr
@@ -1065,5 +1114,25 @@ module vtkwire_c
       type(c_ptr), intent(out) :: out_request
       integer(c_int32_t) :: r
     end function c_array_irecv_f
+    function c_object_recv_timeout_f(source, tag, comm, timeout_seconds, out_obj) &
+        bind(C, name='vtkwire_object_recv_timeout_f') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      integer(c_int32_t), value :: source
+      integer(c_int32_t), value :: tag
+      integer(c_int), value :: comm
+      real(c_double), value :: timeout_seconds
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_object_recv_timeout_f
+    function c_array_recv_timeout_f(source, tag, comm, timeout_seconds, out_array) &
+        bind(C, name='vtkwire_array_recv_timeout_f') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      integer(c_int32_t), value :: source
+      integer(c_int32_t), value :: tag
+      integer(c_int), value :: comm
+      real(c_double), value :: timeout_seconds
+      type(c_ptr), intent(out) :: out_array
+      integer(c_int32_t) :: r
+    end function c_array_recv_timeout_f
   end interface
 end module vtkwire_c

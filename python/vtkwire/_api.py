@@ -27,11 +27,13 @@ VTKWIRE_STATUS_TRUNCATED = 21
 VTKWIRE_STATUS_UNSUPPORTED = 22
 VTKWIRE_STATUS_IO = 23
 VTKWIRE_STATUS_INVALID_UTF8 = 24
+VTKWIRE_STATUS_LIMIT_EXCEEDED = 25
 VTKWIRE_STATUS_MPI_NOT_INITIALIZED = 30
 VTKWIRE_STATUS_MPI = 31
 VTKWIRE_STATUS_INVALID_COMMUNICATOR = 32
 VTKWIRE_STATUS_MPI_LIBRARY_MISMATCH = 33
 VTKWIRE_STATUS_PROTOCOL = 34
+VTKWIRE_STATUS_TIMEOUT = 35
 VTKWIRE_STATUS_ALLOC = 90
 VTKWIRE_STATUS_PANIC = 99
 
@@ -121,11 +123,13 @@ STATUS_NAMES = {
     22: "VTKWIRE_STATUS_UNSUPPORTED",
     23: "VTKWIRE_STATUS_IO",
     24: "VTKWIRE_STATUS_INVALID_UTF8",
+    25: "VTKWIRE_STATUS_LIMIT_EXCEEDED",
     30: "VTKWIRE_STATUS_MPI_NOT_INITIALIZED",
     31: "VTKWIRE_STATUS_MPI",
     32: "VTKWIRE_STATUS_INVALID_COMMUNICATOR",
     33: "VTKWIRE_STATUS_MPI_LIBRARY_MISMATCH",
     34: "VTKWIRE_STATUS_PROTOCOL",
+    35: "VTKWIRE_STATUS_TIMEOUT",
     90: "VTKWIRE_STATUS_ALLOC",
     99: "VTKWIRE_STATUS_PANIC",
 }
@@ -171,6 +175,10 @@ MPI_EXPORTS = frozenset([
     "vtkwire_request_take_object",
     "vtkwire_request_take_array",
     "vtkwire_request_free",
+    "vtkwire_object_recv_timeout",
+    "vtkwire_object_recv_timeout_f",
+    "vtkwire_array_recv_timeout",
+    "vtkwire_array_recv_timeout_f",
     "vtkwire_comm_borrow_f",
     "vtkwire_comm_dup_f",
     "vtkwire_object_send_f",
@@ -196,6 +204,8 @@ MPI_EXPORTS = frozenset([
     "vtkwire_object_irecv_f",
     "vtkwire_array_isend_f",
     "vtkwire_array_irecv_f",
+    "vtkwire_object_recv_timeout_f",
+    "vtkwire_array_recv_timeout_f",
 ])
 
 
@@ -221,6 +231,11 @@ def prototypes(comm_type=None):
     p["vtkwire_array_component_name"] = (
         c_int32, [c_void_p, c_int32, POINTER(c_void_p), POINTER(c_size_t)])
     p["vtkwire_array_lookup_table"] = (c_int32, [c_void_p, POINTER(c_void_p), POINTER(c_size_t)])
+    p["vtkwire_limits_set_max_object_bytes"] = (c_int32, [c_size_t])
+    p["vtkwire_limits_get_max_object_bytes"] = (c_int32, [POINTER(c_size_t)])
+    p["vtkwire_limits_set_max_depth"] = (c_int32, [c_int32])
+    p["vtkwire_limits_get_max_depth"] = (c_int32, [POINTER(c_int32)])
+    p["vtkwire_limits_reset"] = (None, [])
     p["vtkwire_marshal"] = (c_int32, [c_void_p, POINTER(c_void_p), POINTER(c_size_t)])
     p["vtkwire_marshaled_size"] = (c_int32, [c_void_p, POINTER(c_size_t)])
     p["vtkwire_marshal_into"] = (c_int32, [c_void_p, c_void_p, c_size_t, POINTER(c_size_t)])
@@ -372,6 +387,16 @@ def prototypes(comm_type=None):
     p["vtkwire_request_take_object"] = (c_int32, [c_void_p, POINTER(c_void_p)])
     p["vtkwire_request_take_array"] = (c_int32, [c_void_p, POINTER(c_void_p)])
     p["vtkwire_request_free"] = (None, [c_void_p])
+    if comm_type is not None:
+        p["vtkwire_object_recv_timeout"] = (
+            c_int32, [c_int32, c_int32, comm_type, c_double, POINTER(c_void_p)])
+    p["vtkwire_object_recv_timeout_f"] = (
+        c_int32, [c_int32, c_int32, c_int, c_double, POINTER(c_void_p)])
+    if comm_type is not None:
+        p["vtkwire_array_recv_timeout"] = (
+            c_int32, [c_int32, c_int32, comm_type, c_double, POINTER(c_void_p)])
+    p["vtkwire_array_recv_timeout_f"] = (
+        c_int32, [c_int32, c_int32, c_int, c_double, POINTER(c_void_p)])
     p["vtkwire_comm_borrow_f"] = (c_int32, [c_int, POINTER(c_void_p)])
     p["vtkwire_comm_dup_f"] = (c_int32, [c_int, POINTER(c_void_p)])
     p["vtkwire_object_send_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])
@@ -399,4 +424,8 @@ def prototypes(comm_type=None):
     p["vtkwire_object_irecv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
     p["vtkwire_array_isend_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int, POINTER(c_void_p)])
     p["vtkwire_array_irecv_f"] = (c_int32, [c_int32, c_int32, c_int, POINTER(c_void_p)])
+    p["vtkwire_object_recv_timeout_f"] = (
+        c_int32, [c_int32, c_int32, c_int, c_double, POINTER(c_void_p)])
+    p["vtkwire_array_recv_timeout_f"] = (
+        c_int32, [c_int32, c_int32, c_int, c_double, POINTER(c_void_p)])
     return p

@@ -997,3 +997,134 @@ pub unsafe extern "C" fn vtkwire_request_free(request: *mut vtkwire_request) {
         Ok(())
     });
 }
+
+// ---- receives with a timeout (hostile or stalled peers) -------------------------------------
+//
+// A blocking receive — vtkwire's or VTK's — cannot tell a slow sender from one that will never
+// send: it waits forever. These two give up after `timeout_seconds`. Non-blocking receives
+// (`vtkwire_object_irecv` + `vtkwire_request_test`) are the other way out: poll, and free the
+// request to give up (nothing is left half-received if the first message never came).
+
+/// `timeout_seconds` as a duration: finite and ≥ 0.
+fn timeout_arg(timeout_seconds: f64) -> Result<std::time::Duration> {
+    std::time::Duration::try_from_secs_f64(timeout_seconds).map_err(|_| {
+        Error::invalid_argument(format!(
+            "argument `timeout_seconds`: {timeout_seconds} is not a finite number of seconds ≥ 0"
+        ))
+    })
+}
+
+/// Receives a data object as `vtkwire_object_recv` does, but gives up after `timeout_seconds`.
+///
+/// If no message of the send arrived in time, returns `TIMEOUT` and nothing was received: the
+/// sender's messages, when they come, are left for a later receive. If the sender stopped in the
+/// middle of its message sequence, returns `TIMEOUT` after receiving and discarding what arrived
+/// of that send (and any message of it that arrives within 0.1 s), so that nothing is left
+/// half-received. A peer that breaks VTK's protocol gets `PROTOCOL`, as with
+/// `vtkwire_object_recv`. The wait polls (`MPI_Improbe`, sleeping up to 1 ms between polls).
+///
+/// # Ownership
+/// `*out_obj` is a new object owned by the caller (NULL for the null object); free it with
+/// `vtkwire_object_free`. Written only on success.
+/// # Errors
+/// `NULL_ARGUMENT` (`out_obj`), `INVALID_ARGUMENT` (`timeout_seconds` negative or not finite),
+/// `TIMEOUT`, `OUT_OF_RANGE`, `PROTOCOL`, parse errors of the payload, `MPI`.
+/// # Safety
+/// `out_obj` writable; `comm` a valid communicator.
+/// # MPI
+/// Point to point, returns within about `timeout_seconds` (+ 0.1 s when a send is discarded);
+/// `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_recv_timeout(
+    source: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+    timeout_seconds: f64,
+    out_obj: *mut *mut vtkwire_object,
+) -> Status {
+    guard(|| {
+        check_out(out_obj, "out_obj")?;
+        let timeout = timeout_arg(timeout_seconds)?;
+        let o = protocol::recv_object_timeout(&Comm::borrow(comm)?, source, tag, timeout)?;
+        // SAFETY: checked non-null above; writable per the contract.
+        unsafe { write_out(out_obj, opt_object_handle(o)) };
+        Ok(())
+    })
+}
+
+/// Fortran twin of `vtkwire_object_recv_timeout` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_object_recv_timeout`.
+/// # Errors
+/// As `vtkwire_object_recv_timeout`.
+/// # Safety
+/// As `vtkwire_object_recv_timeout`.
+/// # MPI
+/// As `vtkwire_object_recv_timeout`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_recv_timeout_f(
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    timeout_seconds: f64,
+    out_obj: *mut *mut vtkwire_object,
+) -> Status {
+    fortran!(comm, |c| vtkwire_object_recv_timeout(source, tag, c, timeout_seconds, out_obj))
+}
+
+/// Receives a data array as `vtkwire_array_recv` does, but gives up after `timeout_seconds`
+/// (see `vtkwire_object_recv_timeout`).
+///
+/// # Ownership
+/// `*out_array` is a new array owned by the caller (NULL for the null array); free it with
+/// `vtkwire_array_free`. Written only on success.
+/// # Errors
+/// `NULL_ARGUMENT` (`out_array`), `INVALID_ARGUMENT` (`timeout_seconds`), `TIMEOUT`,
+/// `WRONG_ARRAY_TYPE`, `OUT_OF_RANGE`, `PROTOCOL`, `MPI`.
+/// # Safety
+/// `out_array` writable; `comm` a valid communicator.
+/// # MPI
+/// Point to point, returns within about `timeout_seconds`; `comm` borrowed.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_recv_timeout(
+    source: i32,
+    tag: i32,
+    comm: ffi::MPI_Comm,
+    timeout_seconds: f64,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
+    guard(|| {
+        check_out(out_array, "out_array")?;
+        let timeout = timeout_arg(timeout_seconds)?;
+        let a = protocol::recv_array_timeout(&Comm::borrow(comm)?, source, tag, timeout)?;
+        // SAFETY: checked non-null above; writable per the contract.
+        unsafe { write_out(out_array, opt_array_handle(a)) };
+        Ok(())
+    })
+}
+
+/// Fortran twin of `vtkwire_array_recv_timeout` (`comm` is an `MPI_Fint`).
+///
+/// # Ownership
+/// As `vtkwire_array_recv_timeout`.
+/// # Errors
+/// As `vtkwire_array_recv_timeout`.
+/// # Safety
+/// As `vtkwire_array_recv_timeout`.
+/// # MPI
+/// As `vtkwire_array_recv_timeout`.
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_recv_timeout_f(
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    timeout_seconds: f64,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
+    fortran!(comm, |c| vtkwire_array_recv_timeout(source, tag, c, timeout_seconds, out_array))
+}

@@ -680,3 +680,63 @@ pub unsafe extern "C" fn vtkwire_array_irecv_f(
         Err(status) => status,
     }
 }
+
+/// Fortran twin of `vtkwire_object_recv_timeout`: `comm` is a Fortran communicator handle (`MPI_Fint`: an
+/// `integer` from `use mpi`, or `%MPI_VAL` of a `type(MPI_Comm)` from `use mpi_f08`).
+///
+/// # Ownership
+/// As `vtkwire_object_recv_timeout`.
+/// # Errors
+/// As `vtkwire_object_recv_timeout`; `INVALID_COMMUNICATOR` when `comm` converts to `MPI_COMM_NULL`.
+/// # Safety
+/// As `vtkwire_object_recv_timeout`.
+/// # MPI
+/// As `vtkwire_object_recv_timeout`; `comm` is converted with `MPI_Comm_f2c` (borrowed, never freed).
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_object_recv_timeout_f(
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    timeout_seconds: f64,
+    out_obj: *mut *mut vtkwire_object,
+) -> Status {
+    match guard_comm_f(comm) {
+        // SAFETY: the caller's arguments go on unchanged under `vtkwire_object_recv_timeout`'s contract; only the
+        // communicator handle was converted.
+        Ok(comm) => unsafe {
+            crate::ffi::mpi::vtkwire_object_recv_timeout(source, tag, comm, timeout_seconds, out_obj)
+        },
+        Err(status) => status,
+    }
+}
+
+/// Fortran twin of `vtkwire_array_recv_timeout`: `comm` is a Fortran communicator handle (`MPI_Fint`: an
+/// `integer` from `use mpi`, or `%MPI_VAL` of a `type(MPI_Comm)` from `use mpi_f08`).
+///
+/// # Ownership
+/// As `vtkwire_array_recv_timeout`.
+/// # Errors
+/// As `vtkwire_array_recv_timeout`; `INVALID_COMMUNICATOR` when `comm` converts to `MPI_COMM_NULL`.
+/// # Safety
+/// As `vtkwire_array_recv_timeout`.
+/// # MPI
+/// As `vtkwire_array_recv_timeout`; `comm` is converted with `MPI_Comm_f2c` (borrowed, never freed).
+#[unsafe(no_mangle)]
+#[must_use]
+pub unsafe extern "C" fn vtkwire_array_recv_timeout_f(
+    source: i32,
+    tag: i32,
+    comm: ffi::RSMPI_Fint,
+    timeout_seconds: f64,
+    out_array: *mut *mut vtkwire_array,
+) -> Status {
+    match guard_comm_f(comm) {
+        // SAFETY: the caller's arguments go on unchanged under `vtkwire_array_recv_timeout`'s contract; only the
+        // communicator handle was converted.
+        Ok(comm) => unsafe {
+            crate::ffi::mpi::vtkwire_array_recv_timeout(source, tag, comm, timeout_seconds, out_array)
+        },
+        Err(status) => status,
+    }
+}

@@ -30,12 +30,13 @@ use crate::model::{ArrayData, DataArray, DataObject, ScalarType};
 use crate::mpi::codec;
 use crate::mpi::comm::Comm;
 use crate::mpi::peer;
-use crate::mpi::protocol::{ArrayWire, RawArray, VTK_CHAR, wire_type};
+use crate::mpi::protocol::{self, ArrayWire, RawArray, VTK_CHAR, wire_type};
+use crate::mpi::sink::Sink;
 use crate::mpi::sys::{self, Dt, check};
 
 /// Elements per collective call: `INT_MAX`. Longer broadcasts are split into several
 /// `MPI_Bcast`s (VTK 9.1 refuses them; the split only changes anything beyond its limit).
-const CHUNK: usize = i32::MAX as usize;
+const CHUNK: usize = i32::MAX.unsigned_abs() as usize;
 
 fn to_int(n: usize, what: &str) -> Result<c_int> {
     c_int::try_from(n).map_err(|_| {
@@ -76,11 +77,11 @@ pub fn bcast_array_wire(comm: &Comm, w: Option<&ArrayWire<'_>>, root: i32) -> Re
         let mut code = w.code;
         let mut tuples = w.tuples;
         let mut comps = w.comps;
-        let mut name_len = w.name.len() as c_int;
-        bcast_raw(comm, (&mut code as *mut i32).cast(), 1, Dt::Int, root)?;
-        bcast_raw(comm, (&mut tuples as *mut i64).cast(), 1, Dt::LongLong, root)?;
-        bcast_raw(comm, (&mut comps as *mut i32).cast(), 1, Dt::Int, root)?;
-        bcast_raw(comm, (&mut name_len as *mut i32).cast(), 1, Dt::Int, root)?;
+        let mut name_len = protocol::count(w.name.len())?;
+        bcast_raw(comm, (&raw mut code).cast(), 1, Dt::Int, root)?;
+        bcast_raw(comm, (&raw mut tuples).cast(), 1, Dt::LongLong, root)?;
+        bcast_raw(comm, (&raw mut comps).cast(), 1, Dt::Int, root)?;
+        bcast_raw(comm, (&raw mut name_len).cast(), 1, Dt::Int, root)?;
         if name_len > 0 {
             // MPI_Bcast takes a mutable buffer; the root's is only read.
             bcast_raw(comm, sys::buf(w.name.as_ptr()), w.name.len(), Dt::Char, root)?;
@@ -98,32 +99,133 @@ pub fn bcast_array_wire(comm: &Comm, w: Option<&ArrayWire<'_>>, root: i32) -> Re
         return Ok(None);
     }
     let (mut code, mut tuples, mut comps, mut name_len) = (0i32, 0i64, 0i32, 0i32);
-    bcast_raw(comm, (&mut code as *mut i32).cast(), 1, Dt::Int, root)?;
-    bcast_raw(comm, (&mut tuples as *mut i64).cast(), 1, Dt::LongLong, root)?;
-    bcast_raw(comm, (&mut comps as *mut i32).cast(), 1, Dt::Int, root)?;
-    bcast_raw(comm, (&mut name_len as *mut i32).cast(), 1, Dt::Int, root)?;
-    let name = if name_len > 0 {
-        let mut b = vec![0u8; name_len as usize];
-        bcast_raw(comm, sys::buf_mut(b.as_mut_ptr()), b.len(), Dt::Char, root)?;
-        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-        Some(String::from_utf8_lossy(&b[..end]).into_owned())
-    } else {
-        None
-    };
-    if tuples < 0 || comps < 0 {
-        return Err(Error::new(Status::Protocol, format!("broadcast announces {tuples} tuples × {comps} components")));
+    bcast_raw(comm, (&raw mut code).cast(), 1, Dt::Int, root)?;
+    bcast_raw(comm, (&raw mut tuples).cast(), 1, Dt::LongLong, root)?;
+    bcast_raw(comm, (&raw mut comps).cast(), 1, Dt::Int, root)?;
+    bcast_raw(comm, (&raw mut name_len).cast(), 1, Dt::Int, root)?;
+    bcast_receive(comm, root, code, tuples, comps, name_len).map(Some)
+}
+
+/// The receiving side of `Broadcast(vtkDataArray*)` after the four size broadcasts.
+///
+/// A broadcast cannot be probed: the counts come from the root and the receivers must issue the
+/// same `MPI_Bcast`s as the root. So a receiver follows the root's sequence as VTK's root issues
+/// it for the announced fields (the name iff its length is > 0; the values, `tuples ×
+/// components` of them in `INT_MAX` pieces, whenever that is defined), and takes anything it
+/// refuses (over the receive limit, an unknown type, a violation) into a [`Sink`] of bounded
+/// memory — then returns the error. A root whose later broadcasts do not match its own
+/// announcement breaks the collective for every rank, as any mismatched MPI collective does:
+/// that cannot be detected, only bounded.
+fn bcast_receive(comm: &Comm, root: i32, code: i32, tuples: i64, comps: i32, name_len: i32) -> Result<RawArray> {
+    let limit = protocol::max_receive_bytes();
+    let mut error: Option<Error> = None;
+    let violation = |what: String| Error::new(Status::Protocol, format!("broadcast from root {root}: {what}"));
+    let mut name = None;
+    if name_len < 0 {
+        keep(&mut error, violation(format!("the name length is {name_len}; a length is ≥ 0")));
+    } else if name_len > 0 {
+        let n = usize::try_from(name_len).unwrap_or(usize::MAX);
+        if n > limit {
+            keep(
+                &mut error,
+                Error::out_of_range(format!(
+                    "broadcast from root {root}: a {n}-byte name exceeds the receive limit ({limit} bytes)"
+                )),
+            );
+            let mut sink = Sink::new(n)?;
+            bcast_raw(comm, sink.ptr(), n, Dt::Char, root)?;
+        } else {
+            let mut b = alloc_bytes(n)?;
+            bcast_raw(comm, sys::buf_mut(b.as_mut_ptr()), n, Dt::Char, root)?;
+            match b.split_last() {
+                Some((0, text)) => {
+                    let end = text.iter().position(|&c| c == 0).unwrap_or(text.len());
+                    match std::str::from_utf8(&text[..end]) {
+                        Ok(s) => name = Some(s.to_owned()),
+                        Err(_) => keep(
+                            &mut error,
+                            Error::new(
+                                Status::InvalidUtf8,
+                                format!("broadcast from root {root}: the array name is not UTF-8"),
+                            ),
+                        ),
+                    }
+                }
+                _ => keep(&mut error, violation("the name does not end with the NUL its length counts".to_owned())),
+            }
+        }
     }
-    let ty = ScalarType::from_code(code)
-        .ok_or_else(|| Error::new(Status::Protocol, format!("broadcast announces unknown array type {code}")))?;
-    let (dt, elem) = wire_type(ty)?;
-    let len = (tuples as u64)
-        .checked_mul(comps as u64)
+    let typed = ScalarType::from_code(code).map(wire_type);
+    // VTK broadcasts types it has no MPI datatype for as MPI_BYTE, one byte each (§4.1).
+    let (dt, elem) = match typed {
+        Some(Ok(t)) => t,
+        _ => (Dt::Byte, 1),
+    };
+    if !matches!(typed, Some(Ok(_))) {
+        keep(
+            &mut error,
+            Error::new(
+                Status::WrongArrayType,
+                format!("broadcast from root {root}: array type {code} cannot be received"),
+            ),
+        );
+    }
+    if tuples < 0 || comps < 0 {
+        // No defined count for the values broadcast: the collective cannot be followed further.
+        keep(&mut error, violation(format!("{tuples} tuples × {comps} components announced")));
+        return Err(error.unwrap_or_else(|| violation("invalid sizes".into())));
+    }
+    if comps == 0 {
+        keep(&mut error, violation("0 components announced; an array has at least 1".to_owned()));
+    }
+    let elements = u64::try_from(tuples)
+        .ok()
+        .and_then(|t| t.checked_mul(u64::try_from(comps).ok()?))
         .and_then(|n| usize::try_from(n).ok())
-        .and_then(|n| n.checked_mul(elem).map(|b| (n, b)))
-        .ok_or_else(|| Error::new(Status::Protocol, "broadcast array size overflows"))?;
-    let mut bytes = alloc_bytes(len.1)?;
+        .filter(|n| n.checked_mul(elem).is_some());
+    let Some(elements) = elements else {
+        keep(&mut error, violation(format!("{tuples} tuples × {comps} components overflow")));
+        return Err(error.unwrap_or_else(|| violation("invalid sizes".into())));
+    };
+    let nbytes = elements * elem;
+    if nbytes > limit {
+        keep(
+            &mut error,
+            Error::out_of_range(format!(
+                "broadcast from root {root}: {tuples} tuples × {comps} components of {elem} bytes exceed the receive limit ({limit} bytes)"
+            )),
+        );
+    }
+    if let Some(e) = error {
+        // Take part in the values broadcast without keeping them, then report.
+        let mut sink = Sink::new(elements.clamp(1, CHUNK) * elem)?;
+        bcast_into_sink(comm, &mut sink, elements, dt, root)?;
+        return Err(e);
+    }
+    let mut bytes = alloc_bytes(nbytes)?;
     bcast_values(comm, &mut bytes, dt, elem, root)?;
-    Ok(Some(RawArray { code, tuples: tuples as usize, comps: comps as usize, name, bytes }))
+    let tuples = usize::try_from(tuples).unwrap_or(0);
+    let comps = usize::try_from(comps).unwrap_or(0);
+    Ok(RawArray { code, tuples, comps, name, bytes })
+}
+
+/// Records `e` unless an error is recorded already (the first one is reported).
+fn keep(slot: &mut Option<Error>, e: Error) {
+    slot.get_or_insert(e);
+}
+
+/// The values broadcast of `elements` elements received into a sink (one chunk at a time).
+fn bcast_into_sink(comm: &Comm, sink: &mut Sink, elements: usize, dt: Dt, root: i32) -> Result<()> {
+    if elements == 0 {
+        return bcast_raw(comm, sink.ptr(), 0, dt, root);
+    }
+    let mut off = 0;
+    while off < elements {
+        let n = (elements - off).min(CHUNK);
+        bcast_raw(comm, sink.ptr(), n, dt, root)?;
+        off += n;
+    }
+    Ok(())
 }
 
 fn alloc_bytes(n: usize) -> Result<Vec<u8>> {
@@ -243,7 +345,7 @@ pub fn gatherv_bytes(
     let n = bytes.len() / elem;
     let nint = to_int(n, "the local part")?;
     let how = Lengths::for_gather(root)?;
-    let lens = gather_lengths(comm, n as i64, how)?;
+    let lens = gather_lengths(comm, i64::try_from(n).map_err(|_| Error::out_of_range("part too long"))?, how)?;
     // When every rank has the lengths, every rank checks them before the data moves, so a part
     // that cannot be described with int displacements fails on all ranks alike instead of
     // leaving the senders in MPI_Gatherv. With the lengths at the root only (VTK 9.1's
@@ -254,8 +356,8 @@ pub fn gatherv_bytes(
     };
     let receives = root.is_none_or(|r| r == comm.rank());
     if !receives {
-        // SAFETY: counts/displs/recvbuf are ignored at non-roots.
         check(
+            // SAFETY: counts/displs/recvbuf are ignored at non-roots.
             unsafe {
                 ffi::MPI_Gatherv(
                     sys::buf(bytes.as_ptr()),
@@ -277,15 +379,24 @@ pub fn gatherv_bytes(
         Some(l) => l,
         None => counts_displs(&lens)?,
     };
-    let mut out = alloc_bytes(total * elem)?;
-    // SAFETY: `out` holds Σcounts elements; counts/displs have `size` entries.
+    // The other ranks send regardless: a total over the receive limit is taken into a sink of
+    // bounded memory, then refused.
+    let nbytes = total.checked_mul(elem).ok_or_else(|| Error::out_of_range("gathered size overflows"))?;
+    let limit = protocol::max_receive_bytes();
+    let mut sink = if nbytes > limit { Some(Sink::new(nbytes)?) } else { None };
+    let mut out = if sink.is_some() { Vec::new() } else { alloc_bytes(nbytes)? };
+    let recv = match &mut sink {
+        Some(s) => s.ptr(),
+        None => sys::buf_mut(out.as_mut_ptr()),
+    };
+    // SAFETY: `recv` holds Σcounts elements; counts/displs have `size` entries.
     let rc = unsafe {
         match root {
             Some(r) => ffi::MPI_Gatherv(
                 sys::buf(bytes.as_ptr()),
                 nint,
                 dt.handle(),
-                sys::buf_mut(out.as_mut_ptr()),
+                recv,
                 counts.as_ptr(),
                 displs.as_ptr(),
                 dt.handle(),
@@ -296,7 +407,7 @@ pub fn gatherv_bytes(
                 sys::buf(bytes.as_ptr()),
                 nint,
                 dt.handle(),
-                sys::buf_mut(out.as_mut_ptr()),
+                recv,
                 counts.as_ptr(),
                 displs.as_ptr(),
                 dt.handle(),
@@ -305,7 +416,13 @@ pub fn gatherv_bytes(
         }
     };
     check(rc, if root.is_some() { "MPI_Gatherv" } else { "MPI_Allgatherv" })?;
-    Ok(Some((out, lens.iter().map(|&l| l as usize).collect())))
+    if sink.is_some() {
+        return Err(Error::out_of_range(format!(
+            "the gathered parts ({nbytes} bytes) exceed the receive limit ({limit} bytes)"
+        )));
+    }
+    let lens = lens.iter().map(|&l| usize::try_from(l).unwrap_or(0)).collect();
+    Ok(Some((out, lens)))
 }
 
 /// `Gather(vtkDataObject*, vector&, root)` (`root = None`: `AllGather`): one object per rank,
@@ -356,8 +473,8 @@ pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: 
     };
     let mut all = all;
     let mut mine = 0i64;
-    // SAFETY: root sends `size` long longs; everyone receives one.
     check(
+        // SAFETY: root sends `size` long longs; everyone receives one.
         unsafe {
             ffi::MPI_Scatter(
                 sys::buf_mut(lens.as_mut_ptr()),
@@ -382,18 +499,24 @@ pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: 
         ));
     }
     let n = usize::try_from(mine).map_err(|_| Error::new(Status::Protocol, format!("scattered length {mine}")))?;
-    let mut buf = alloc_bytes(n)?;
+    let limit = protocol::max_receive_bytes();
+    let mut sink = if n > limit { Some(Sink::new(n)?) } else { None };
+    let mut buf = if sink.is_some() { Vec::new() } else { alloc_bytes(n)? };
+    let recv = match &mut sink {
+        Some(s) => s.ptr(),
+        None => sys::buf_mut(buf.as_mut_ptr()),
+    };
     let (cp, dp) =
         if comm.rank() == root { (counts.as_ptr(), displs.as_ptr()) } else { (std::ptr::null(), std::ptr::null()) };
-    // SAFETY: root's buffer holds Σcounts bytes; `buf` holds `n`.
     check(
+        // SAFETY: root's buffer holds Σcounts bytes; `recv` holds `n`.
         unsafe {
             ffi::MPI_Scatterv(
                 sys::buf_mut(all.as_mut_ptr()),
                 cp,
                 dp,
                 Dt::Char.handle(),
-                sys::buf_mut(buf.as_mut_ptr()),
+                recv,
                 to_int(n, "scattered part")?,
                 Dt::Char.handle(),
                 root,
@@ -402,6 +525,11 @@ pub fn scatter_objects(comm: &Comm, objs: Option<&[Option<&DataObject>]>, root: 
         },
         "MPI_Scatterv",
     )?;
+    if sink.is_some() {
+        return Err(Error::out_of_range(format!(
+            "the scattered object ({n} bytes) exceeds the receive limit ({limit} bytes)"
+        )));
+    }
     codec::unmarshal(&buf)
 }
 
@@ -419,7 +547,7 @@ fn scatter_prepare(
     let mut all = Vec::new();
     for (r, o) in objs.iter().enumerate() {
         let b = codec::marshal(*o).map_err(|e| e.context(format!("object for rank {r}")))?;
-        lens.push(b.len() as i64);
+        lens.push(i64::try_from(b.len()).map_err(|_| Error::out_of_range("object too long"))?);
         all.try_reserve(b.len())
             .map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {} bytes", all.len() + b.len())))?;
         all.extend_from_slice(&b);
@@ -524,8 +652,8 @@ pub fn scatter_array(comm: &Comm, send: Option<&DataArray>, recv: &mut DataArray
         }
     }
     let mut out = alloc_bytes(n * elem)?;
-    // SAFETY: root's buffer holds ≥ size × n elements; `out` n.
     check(
+        // SAFETY: root's buffer holds ≥ size × n elements; `out` n.
         unsafe {
             ffi::MPI_Scatter(
                 sys::buf(sbuf.as_ptr()),

@@ -9,9 +9,12 @@
 pub mod codec;
 pub mod collective;
 pub mod comm;
+pub mod decode;
 pub mod peer;
 pub mod protocol;
+pub mod receive;
 pub mod request;
+pub mod sink;
 pub mod sys;
 
 pub use comm::Comm;

@@ -10,11 +10,13 @@
 //!   function-local statics; they wrap back to 1000 before a mangled tag would pass `MPI_TAG_UB`.
 //!
 //! Receivers never predict tags: they read them from the header and pin the source of the
-//! header message (so `MPI_ANY_SOURCE` is race-free with several senders).
+//! header message (so `MPI_ANY_SOURCE` is race-free with several senders). Receiving is
+//! [`crate::mpi::decode`] (what the messages mean, checked before anything is allocated) driven
+//! by [`crate::mpi::receive`] (probing, receiving, draining after a violation).
 
 use std::ffi::c_int;
-use std::mem::MaybeUninit;
 use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
+use std::time::Duration;
 
 use mpi_sys as ffi;
 
@@ -22,6 +24,8 @@ use crate::error::{Error, Result, Status};
 use crate::model::{ArrayData, DataArray, DataObject, ScalarType};
 use crate::mpi::codec;
 use crate::mpi::comm::Comm;
+use crate::mpi::decode::{self, Decoded, Decoder, Limits, Want};
+use crate::mpi::receive;
 use crate::mpi::sys::{self, Dt, check};
 
 /// VTK_CHAR, the element type of a marshaled buffer.
@@ -32,17 +36,41 @@ pub const VTK_ANY_SOURCE: i32 = -1;
 
 static ARRAY_COUNTER: AtomicI32 = AtomicI32::new(1000);
 static OBJECT_COUNTER: AtomicI32 = AtomicI32::new(1000);
-static CHUNK_ELEMENTS: AtomicUsize = AtomicUsize::new(i32::MAX as usize);
+static CHUNK_ELEMENTS: AtomicUsize = AtomicUsize::new(INT_MAX);
+
+/// `INT_MAX` as a count of elements.
+const INT_MAX: usize = i32::MAX.unsigned_abs() as usize;
 
 /// Elements per point-to-point message (`INT_MAX`, as VTK). Tests lower it on every rank to
 /// exercise the chunking (including the trailing empty message) without 2 GiB buffers.
 #[doc(hidden)]
 pub fn set_chunk_elements_for_testing(n: usize) {
-    CHUNK_ELEMENTS.store(n.clamp(1, i32::MAX as usize), Ordering::Relaxed);
+    CHUNK_ELEMENTS.store(n.clamp(1, INT_MAX), Ordering::Relaxed);
 }
 
 pub(crate) fn chunk_elements() -> usize {
     CHUNK_ELEMENTS.load(Ordering::Relaxed)
+}
+
+/// The default of [`max_receive_bytes`]: no bound beyond the bytes that actually arrived.
+pub const DEFAULT_MAX_RECEIVE_BYTES: usize = isize::MAX.unsigned_abs();
+
+static MAX_RECEIVE_BYTES: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_RECEIVE_BYTES);
+
+/// The most bytes one receive allocates for an array name or for the values / marshaled bytes
+/// of one send; a sender announcing more gets `OUT_OF_RANGE`, and its messages are discarded
+/// without being allocated. (Every allocation is in any case checked against the size of the
+/// message that actually arrived, and reserved fallibly.)
+///
+/// TODO(limits): wire this to the process-wide maximum object size of `crate::limits` when it
+/// lands; until then [`set_max_receive_bytes`] sets it.
+pub fn max_receive_bytes() -> usize {
+    MAX_RECEIVE_BYTES.load(Ordering::Relaxed)
+}
+
+/// Sets [`max_receive_bytes`] for the process; returns the previous value.
+pub fn set_max_receive_bytes(n: usize) -> usize {
+    MAX_RECEIVE_BYTES.swap(n, Ordering::Relaxed)
 }
 
 /// Data-object types `vtkCommunicator::Send(vtkDataObject*)` accepts (reference §2.4).
@@ -113,20 +141,20 @@ pub fn wire_type(ty: ScalarType) -> Result<(Dt, usize)> {
 
 // ---- raw blocking primitives -------------------------------------------------------------
 
+/// `n` as an MPI count.
+pub(crate) fn count(n: usize) -> Result<c_int> {
+    c_int::try_from(n).map_err(|_| Error::out_of_range(format!("{n} elements exceed INT_MAX in one message")))
+}
+
 pub(crate) fn send_ints(comm: &Comm, v: &[i32], dest: i32, tag: i32) -> Result<()> {
+    let n = count(v.len())?;
     // SAFETY: `v` is valid for v.len() ints; the datatype matches.
-    check(
-        unsafe { ffi::MPI_Send(sys::buf(v.as_ptr()), v.len() as c_int, Dt::Int.handle(), dest, tag, comm.raw()) },
-        "MPI_Send",
-    )
+    check(unsafe { ffi::MPI_Send(sys::buf(v.as_ptr()), n, Dt::Int.handle(), dest, tag, comm.raw()) }, "MPI_Send")
 }
 
 pub(crate) fn send_i64(comm: &Comm, v: i64, dest: i32, tag: i32) -> Result<()> {
-    // SAFETY: one long long.
-    check(
-        unsafe { ffi::MPI_Send((&v as *const i64).cast(), 1, Dt::LongLong.handle(), dest, tag, comm.raw()) },
-        "MPI_Send",
-    )
+    // SAFETY: one long long, read only.
+    check(unsafe { ffi::MPI_Send((&raw const v).cast(), 1, Dt::LongLong.handle(), dest, tag, comm.raw()) }, "MPI_Send")
 }
 
 /// §4.1 `SendVoidArray`: chunks of `INT_MAX` elements, a trailing empty message when the
@@ -137,9 +165,10 @@ pub(crate) fn send_chunked(comm: &Comm, bytes: &[u8], dt: Dt, elem: usize, dest:
     let mut off = 0usize;
     loop {
         let n = rest.min(chunk);
-        // SAFETY: bytes[off..off + n*elem] is in bounds; n ≤ INT_MAX.
+        let c = count(n)?;
         check(
-            unsafe { ffi::MPI_Send(sys::buf(bytes[off..].as_ptr()), n as c_int, dt.handle(), dest, tag, comm.raw()) },
+            // SAFETY: bytes[off..off + n*elem] is in bounds and only read.
+            unsafe { ffi::MPI_Send(sys::buf(bytes[off..].as_ptr()), c, dt.handle(), dest, tag, comm.raw()) },
             "MPI_Send",
         )?;
         off += n * elem;
@@ -148,94 +177,6 @@ pub(crate) fn send_chunked(comm: &Comm, bytes: &[u8], dt: Dt, elem: usize, dest:
             return Ok(());
         }
     }
-}
-
-/// Receives `n` ints from (src, tag); returns them with the actual source.
-pub(crate) fn recv_ints<const N: usize>(comm: &Comm, src: i32, tag: i32) -> Result<([i32; N], i32)> {
-    let mut v = [0i32; N];
-    let mut st = sys::empty_status();
-    // SAFETY: v holds N ints.
-    check(
-        unsafe {
-            ffi::MPI_Recv(sys::buf_mut(v.as_mut_ptr()), N as c_int, Dt::Int.handle(), src, tag, comm.raw(), &mut st)
-        },
-        "MPI_Recv",
-    )?;
-    let count = get_count(&st, Dt::Int)?;
-    if count != N as c_int {
-        return Err(Error::new(
-            Status::Protocol,
-            format!("expected {N} MPI_INT on tag {tag}, got {count} (not VTK's protocol)"),
-        ));
-    }
-    Ok((v, st.MPI_SOURCE))
-}
-
-pub(crate) fn recv_i64(comm: &Comm, src: i32, tag: i32) -> Result<i64> {
-    let mut v = 0i64;
-    let mut st = sys::empty_status();
-    // SAFETY: one long long.
-    check(
-        unsafe { ffi::MPI_Recv((&mut v as *mut i64).cast(), 1, Dt::LongLong.handle(), src, tag, comm.raw(), &mut st) },
-        "MPI_Recv",
-    )?;
-    if get_count(&st, Dt::LongLong)? != 1 {
-        return Err(Error::new(Status::Protocol, format!("expected 1 MPI_LONG_LONG on tag {tag}")));
-    }
-    Ok(v)
-}
-
-pub(crate) fn get_count(st: &ffi::MPI_Status, dt: Dt) -> Result<c_int> {
-    let mut n: c_int = 0;
-    // SAFETY: a status filled by MPI.
-    check(unsafe { ffi::MPI_Get_count(st, dt.handle(), &mut n) }, "MPI_Get_count")?;
-    Ok(n)
-}
-
-/// §4.1 `ReceiveVoidArray` into `buf` (`buf.len() / elem` elements expected), which need not be
-/// initialised: MPI only writes it. Every byte is written when this returns `Ok`.
-pub(crate) fn recv_chunked(
-    comm: &Comm,
-    buf: &mut [MaybeUninit<u8>],
-    dt: Dt,
-    elem: usize,
-    src: i32,
-    tag: i32,
-) -> Result<()> {
-    let chunk = chunk_elements();
-    let total = buf.len() / elem;
-    let mut got = 0usize;
-    loop {
-        let want = (total - got).min(chunk);
-        let mut st = sys::empty_status();
-        // SAFETY: buf[got*elem..] holds at least `want` elements; MPI writes at most that many.
-        check(
-            unsafe {
-                ffi::MPI_Recv(
-                    sys::buf_mut(buf[got * elem..].as_mut_ptr().cast::<u8>()),
-                    want as c_int,
-                    dt.handle(),
-                    src,
-                    tag,
-                    comm.raw(),
-                    &mut st,
-                )
-            },
-            "MPI_Recv",
-        )?;
-        let c = get_count(&st, dt)?.max(0) as usize;
-        got += c;
-        if c < chunk {
-            break;
-        }
-    }
-    if got != total {
-        return Err(Error::new(
-            Status::Protocol,
-            format!("expected {total} values on tag {tag}, the sender sent {got}"),
-        ));
-    }
-    Ok(())
 }
 
 // ---- argument resolution -------------------------------------------------------------------
@@ -284,9 +225,7 @@ impl<'a> ArrayWire<'a> {
                 let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
                 let mut v = b[..end].to_vec();
                 v.push(0);
-                if v.len() > i32::MAX as usize {
-                    return Err(Error::out_of_range("array name too long"));
-                }
+                count(v.len()).map_err(|_| Error::out_of_range("array name too long"))?;
                 v
             }
         };
@@ -295,15 +234,9 @@ impl<'a> ArrayWire<'a> {
 
     /// A marshaled buffer as VTK sends it: a 1-component unnamed char array.
     pub fn chars(bytes: &'a [u8]) -> ArrayWire<'a> {
-        ArrayWire {
-            code: VTK_CHAR,
-            dt: Dt::Char,
-            elem: 1,
-            tuples: bytes.len() as i64,
-            comps: 1,
-            name: Vec::new(),
-            bytes,
-        }
+        // A slice never holds more than isize::MAX bytes.
+        let tuples = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+        ArrayWire { code: VTK_CHAR, dt: Dt::Char, elem: 1, tuples, comps: 1, name: Vec::new(), bytes }
     }
 }
 
@@ -312,13 +245,12 @@ fn send_array_body(comm: &Comm, w: &ArrayWire<'_>, dest: i32, m: i32) -> Result<
     send_ints(comm, &[w.code], dest, m)?;
     send_i64(comm, w.tuples, dest, m)?;
     send_ints(comm, &[w.comps], dest, m)?;
-    send_ints(comm, &[w.name.len() as i32], dest, m)?;
+    let name_len = count(w.name.len())?;
+    send_ints(comm, &[name_len], dest, m)?;
     if !w.name.is_empty() {
-        // SAFETY: the name bytes, as MPI_CHAR.
         check(
-            unsafe {
-                ffi::MPI_Send(sys::buf(w.name.as_ptr()), w.name.len() as c_int, Dt::Char.handle(), dest, m, comm.raw())
-            },
+            // SAFETY: the name bytes, as MPI_CHAR, only read.
+            unsafe { ffi::MPI_Send(sys::buf(w.name.as_ptr()), name_len, Dt::Char.handle(), dest, m, comm.raw()) },
             "MPI_Send",
         )?;
     }
@@ -347,6 +279,7 @@ pub fn send_array(comm: &Comm, a: Option<&DataArray>, dest: i32, tag: i32) -> Re
 }
 
 /// An array as read off the wire (messages #2..#7), before it becomes a [`DataArray`].
+#[derive(Debug)]
 pub struct RawArray {
     pub code: i32,
     pub tuples: usize,
@@ -360,82 +293,38 @@ impl RawArray {
         let ty = ScalarType::from_code(self.code)
             .ok_or_else(|| Error::new(Status::WrongArrayType, format!("unknown array type {}", self.code)))?;
         wire_type(ty)?;
-        let len = self.tuples * self.comps;
+        let len = self.tuples.checked_mul(self.comps).ok_or_else(|| {
+            Error::out_of_range(format!("{} tuples × {} components overflow", self.tuples, self.comps))
+        })?;
         let data = ArrayData::from_native_bytes(ty, &self.bytes, len)?;
         DataArray::new(self.name.as_deref(), self.comps.max(1), data)
     }
 }
 
-/// Reads messages #2..#7 of §4.2 from (src, m). Always consumes the whole sequence (also for
-/// types it then rejects), so nothing stays queued. `None` = null array.
-pub fn recv_array_body(comm: &Comm, src: i32, m: i32) -> Result<Option<RawArray>> {
-    let ([code], _) = recv_ints::<1>(comm, src, m)?;
-    if code < 0 {
-        return Ok(None);
-    }
-    let tuples = recv_i64(comm, src, m)?;
-    let ([comps], _) = recv_ints::<1>(comm, src, m)?;
-    let ([name_len], _) = recv_ints::<1>(comm, src, m)?;
-    let name = if name_len > 0 {
-        // One message (a name is far below INT_MAX; the sender does not chunk it).
-        let mut b = vec![0u8; name_len as usize];
-        let mut st = sys::empty_status();
-        // SAFETY: b holds name_len bytes.
-        check(
-            unsafe {
-                ffi::MPI_Recv(sys::buf_mut(b.as_mut_ptr()), name_len, Dt::Char.handle(), src, m, comm.raw(), &mut st)
-            },
-            "MPI_Recv",
-        )?;
-        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-        Some(String::from_utf8_lossy(&b[..end]).into_owned())
-    } else {
-        None
-    };
-    if tuples < 0 || comps < 0 {
-        return Err(Error::new(Status::Protocol, format!("negative size: {tuples} tuples × {comps} components")));
-    }
-    let len = (tuples as u64)
-        .checked_mul(comps as u64)
-        .and_then(|n| usize::try_from(n).ok())
-        .ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
-    // VTK sends unknown and bit types as MPI_BYTE, one byte per element (§4.1, §4.2).
-    let (dt, elem, known) = match ScalarType::from_code(code).map(wire_type) {
-        Some(Ok((dt, e))) => (dt, e, true),
-        _ => (Dt::Byte, 1, false),
-    };
-    let nbytes = len.checked_mul(elem).ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
-    let mut bytes = Vec::new();
-    bytes
-        .try_reserve_exact(nbytes)
-        .map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {nbytes} bytes")))?;
-    // Received into the spare capacity: no zero-filling pass over memory MPI overwrites anyway.
-    if len > 0 {
-        recv_chunked(comm, &mut bytes.spare_capacity_mut()[..nbytes], dt, elem, src, m)?;
-    }
-    // SAFETY: recv_chunked returned Ok, so MPI wrote all `nbytes` bytes (or there are none).
-    unsafe { bytes.set_len(nbytes) };
-    if !known {
-        return Err(Error::new(Status::WrongArrayType, format!("received an array of unsupported VTK type {code}")));
-    }
-    Ok(Some(RawArray { code, tuples: tuples as usize, comps: comps as usize, name, bytes }))
-}
-
-/// Receives the `int[2] {rank, mangled}` header; returns (actual source, mangled tag).
-pub fn recv_header(comm: &Comm, src: c_int, tag: c_int) -> Result<(i32, i32)> {
-    let ([_rank, t], actual) = recv_ints::<2>(comm, src, tag)?;
-    if !(0..=comm.tag_ub()).contains(&t) {
-        return Err(Error::new(Status::Protocol, format!("header announces tag {t}, outside 0..=MPI_TAG_UB")));
-    }
-    Ok((actual, t))
-}
-
 /// `vtkCommunicator::Receive(vtkDataArray*)` into a new array; `None` = null array.
+///
+/// Every message is probed before it is received and checked against what the sender announced
+/// (see [`crate::mpi::receive`]); a violation returns `PROTOCOL` after the rest of the send was
+/// drained. Blocks until the sender's messages arrive: see [`recv_array_timeout`].
 pub fn recv_array(comm: &Comm, source: i32, tag: i32) -> Result<Option<DataArray>> {
-    let src = source_arg(comm, source)?;
-    let tag = recv_tag_arg(comm, tag)?;
-    let (src, m) = recv_header(comm, src, tag)?;
-    recv_array_body(comm, src, m)?.map(RawArray::into_array).transpose()
+    array_of(receive::receive(comm, source, tag, Decoder::new(Want::Array, limits(comm)))?)
+}
+
+/// [`recv_array`] that gives up after `timeout` with `TIMEOUT` (nothing left half-received).
+pub fn recv_array_timeout(comm: &Comm, source: i32, tag: i32, timeout: Duration) -> Result<Option<DataArray>> {
+    array_of(receive::receive_within(comm, source, tag, Decoder::new(Want::Array, limits(comm)), timeout)?)
+}
+
+fn array_of(d: Decoded) -> Result<Option<DataArray>> {
+    match d {
+        Decoded::Array(a) => a.map(RawArray::into_array).transpose(),
+        Decoded::Object { .. } => Err(Error::new(Status::Panic, "an array receive decoded an object")),
+    }
+}
+
+/// The bounds of a receive on `comm`.
+pub fn limits(comm: &Comm) -> Limits {
+    Limits { tag_ub: comm.tag_ub(), chunk_elements: chunk_elements(), max_bytes: max_receive_bytes() }
 }
 
 // ---- data objects (§4.3) -----------------------------------------------------------------
@@ -471,73 +360,52 @@ pub fn send_object(comm: &Comm, obj: Option<&DataObject>, dest: i32, tag: i32) -
     }
 }
 
-/// The char buffer after an object's type code (a full §4.2 sequence with outer tag `t`).
-fn recv_char_buffer(comm: &Comm, src: i32, t: i32) -> Result<Vec<u8>> {
-    let (src2, m) = recv_header(comm, src, t)?;
-    match recv_array_body(comm, src2, m)? {
-        Some(raw) if raw.code == VTK_CHAR => Ok(raw.bytes),
-        Some(raw) => Err(Error::new(
-            Status::Protocol,
-            format!("a data object's buffer must be a char array, got type {}", raw.code),
-        )),
-        None => Ok(Vec::new()),
+fn marshaled_of(d: Decoded) -> Result<(i32, Vec<u8>)> {
+    match d {
+        Decoded::Object { code, bytes } => Ok((code, bytes)),
+        Decoded::Array(_) => Err(Error::new(Status::Panic, "an object receive decoded an array")),
     }
 }
 
 /// Receives a data object's messages: (type code, marshaled bytes). Code `-1` (null) and
-/// types VTK does not send come with no bytes.
+/// types VTK does not send come with no bytes; every other type comes with a non-empty buffer
+/// (VTK never sends one empty, except vtkUniformGridAMR, 29).
 pub fn recv_marshaled(comm: &Comm, source: i32, tag: i32) -> Result<(i32, Vec<u8>)> {
-    let src = source_arg(comm, source)?;
-    let tag = recv_tag_arg(comm, tag)?;
-    let (src, t) = recv_header(comm, src, tag)?;
-    let ([code], _) = recv_ints::<1>(comm, src, t)?;
-    if code < 0 || !vtk_sendable(code) {
-        return Ok((code, Vec::new()));
-    }
-    Ok((code, recv_char_buffer(comm, src, t)?))
+    marshaled_of(receive::receive(comm, source, tag, Decoder::new(Want::Object, limits(comm)))?)
 }
 
 /// `ReceiveDataObject(src, tag)`: a new object, `None` for the null object (and, as VTK, for
-/// a type VTK does not send).
+/// a type VTK does not send). Blocks until the sender's messages arrive: see
+/// [`recv_object_timeout`].
 pub fn recv_object(comm: &Comm, source: i32, tag: i32) -> Result<Option<DataObject>> {
     let (code, bytes) = recv_marshaled(comm, source, tag)?;
-    if code < 0 || !vtk_sendable(code) {
-        return Ok(None);
-    }
-    codec::unmarshal(&bytes)?.map(|o| typed(o, code)).transpose()
+    decode::object_from(code, &bytes)
 }
 
-/// The unmarshaled object as the announced type; a buffer of another type is a protocol error.
-fn typed(o: DataObject, code: i32) -> Result<DataObject> {
-    let o = codec::as_type(o, code);
-    if o.type_code() != code {
-        return Err(Error::new(
-            Status::Protocol,
-            format!("the sender announced data-object type {code} but sent a {} buffer", o.class_name()),
-        ));
-    }
-    Ok(o)
+/// [`recv_object`] that gives up after `timeout`: `TIMEOUT` with nothing received if the sender
+/// did not start in time, or after discarding the part of its send that arrived.
+pub fn recv_object_timeout(comm: &Comm, source: i32, tag: i32, timeout: Duration) -> Result<Option<DataObject>> {
+    let d = receive::receive_within(comm, source, tag, Decoder::new(Want::Object, limits(comm)), timeout)?;
+    let (code, bytes) = marshaled_of(d)?;
+    decode::object_from(code, &bytes)
 }
 
 /// `Receive(vtkDataObject*, src, tag)`: the sent type must equal `obj`'s type. On a mismatch
-/// the remaining messages are drained (unlike VTK) and `WrongObjectType` is returned; `obj` is
-/// only replaced on success.
+/// the remaining messages are drained (unlike VTK) without allocating the buffer, and
+/// `WrongObjectType` is returned; `obj` is only replaced on success.
 pub fn recv_object_into(comm: &Comm, source: i32, tag: i32, obj: &mut DataObject) -> Result<()> {
-    let (code, bytes) = recv_marshaled(comm, source, tag)?;
-    if code != obj.type_code() {
-        return Err(Error::wrong_object_type(format!(
-            "the sender sent data-object type {code}{}, the receiving object is a {} (type {})",
-            if code < 0 { " (null object)" } else { "" },
-            obj.class_name(),
-            obj.type_code()
-        )));
-    }
-    match codec::unmarshal(&bytes)? {
+    let code = obj.type_code();
+    let dec = Decoder::new(Want::Object, limits(comm)).with_object_type(code);
+    let (sent, bytes) = marshaled_of(receive::receive(comm, source, tag, dec)?)?;
+    match decode::object_from(sent, &bytes)? {
         Some(o) => {
-            *obj = typed(o, code)?;
+            *obj = o;
             Ok(())
         }
-        None => Err(Error::new(Status::Protocol, "the sender sent an empty buffer for a non-null object")),
+        None => Err(Error::wrong_object_type(format!(
+            "the sender sent data-object type {sent}, which VTK does not send; the receiving object is a {} (type {code})",
+            obj.class_name()
+        ))),
     }
 }
 

@@ -2,10 +2,12 @@
 //!
 //! An isend posts every message of the sequence at once (`MPI_Isend`, same order, so MPI's
 //! non-overtaking rule keeps them in VTK's order) and owns all buffers until completion. An
-//! irecv is a small state machine: it posts the header receive, and each completion posts the
-//! next receives (the tags come from the headers). Progress happens in [`Request::test`],
-//! [`Request::wait`] and [`wait_all`], which polls all requests together so a ring of large
-//! exchanges cannot deadlock.
+//! irecv is a [`Receiver`]: each [`Request::test`] matches the next message with `MPI_Improbe`,
+//! checks its size against what the sender announced and receives it (`MPI_Imrecv` for names and
+//! values), exactly as the blocking receive does — so a hostile sender gets the same errors and
+//! the same drain, and a sender that never sends can be given up on by polling. Progress happens
+//! in [`Request::test`], [`Request::wait`] and [`wait_all`], which polls all requests together so
+//! a ring of large exchanges cannot deadlock.
 
 use std::ffi::c_int;
 
@@ -15,7 +17,9 @@ use crate::error::{Error, Result, Status};
 use crate::model::{DataArray, DataObject};
 use crate::mpi::codec;
 use crate::mpi::comm::Comm;
-use crate::mpi::protocol::{self, ArrayWire, RawArray, VTK_CHAR, vtk_sendable, wire_type};
+use crate::mpi::decode::{self, Decoded, Decoder, Want};
+use crate::mpi::protocol::{self, ArrayWire, RawArray, VTK_CHAR, count};
+use crate::mpi::receive::Receiver;
 use crate::mpi::sys::{self, Dt, check};
 
 /// What a completed receive produced.
@@ -27,74 +31,41 @@ pub enum Received {
     Array(Option<DataArray>),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Want {
-    Object,
-    Array,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Stage {
-    /// A send: everything is posted.
-    Sending,
-    /// Waiting for the outer header `{rank, T}`.
-    OuterHeader,
-    /// Object: waiting for the type code on T.
-    ObjectCode,
-    /// Waiting for the inner (array) header `{rank, M}` (objects only).
-    InnerHeader,
-    /// Waiting for the array type on M.
-    ArrayType,
-    /// Waiting for tuples, components, name length on M.
-    ArraySizes,
-    /// Waiting for name and values on M.
-    ArrayData,
-    Done,
-}
-
-/// A non-blocking VTK send or receive in flight.
+/// The messages and buffers of a send in flight.
 #[derive(Debug)]
-pub struct Request {
+struct Sending {
     comm: u64,
-    tag_ub: i32,
     reqs: Vec<ffi::MPI_Request>,
-    stage: Stage,
-    want: Want,
-    src: c_int,
-    tag: c_int,
     // Boxed so the addresses MPI holds survive the Vec growing.
     #[allow(clippy::vec_box)] // Reason: element addresses must stay stable while MPI uses them.
     ints: Vec<Box<[i32; 2]>>,
     #[allow(clippy::vec_box)] // Reason: as above.
     longs: Vec<Box<i64>>,
     bufs: Vec<Vec<u8>>,
-    code: i32,
-    array_code: i32,
-    tuples: i64,
-    comps: i32,
-    name_len: i32,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Send(Sending),
+    Recv(Want, Box<Receiver>),
+}
+
+/// A non-blocking VTK send or receive in flight.
+#[derive(Debug)]
+pub struct Request {
+    kind: Kind,
+    done: bool,
     result: Option<Received>,
 }
 
-impl Request {
-    fn new(comm: &Comm, stage: Stage, want: Want) -> Request {
-        Request {
+impl Sending {
+    fn new(comm: &Comm) -> Sending {
+        Sending {
             comm: sys::handle_bits(comm.raw()),
-            tag_ub: comm.tag_ub(),
             reqs: Vec::new(),
-            stage,
-            want,
-            src: 0,
-            tag: 0,
             ints: Vec::new(),
             longs: Vec::new(),
             bufs: Vec::new(),
-            code: 0,
-            array_code: 0,
-            tuples: 0,
-            comps: 0,
-            name_len: 0,
-            result: None,
         }
     }
 
@@ -103,13 +74,11 @@ impl Request {
     }
 
     fn isend_raw(&mut self, p: *const u8, n: usize, dt: Dt, dest: i32, tag: i32) -> Result<()> {
+        let n = count(n)?;
         let mut r: ffi::MPI_Request = sys::handle_from_bits(0);
         // SAFETY: `p` points into a buffer owned by this request (heap, never moved or freed
-        // before completion); n ≤ INT_MAX (checked by the chunking below).
-        check(
-            unsafe { ffi::MPI_Isend(sys::buf(p), n as c_int, dt.handle(), dest, tag, self.raw_comm(), &mut r) },
-            "MPI_Isend",
-        )?;
+        // before completion) holding `n` elements of `dt`.
+        check(unsafe { ffi::MPI_Isend(sys::buf(p), n, dt.handle(), dest, tag, self.raw_comm(), &mut r) }, "MPI_Isend")?;
         self.reqs.push(r);
         Ok(())
     }
@@ -136,10 +105,10 @@ impl Request {
     ) -> Result<()> {
         self.isend_ints([code, 0], 1, dest, m)?;
         self.longs.push(Box::new(tuples));
-        let p = self.longs.last().map(|b| (&**b as *const i64).cast::<u8>()).unwrap_or(std::ptr::null());
+        let p = self.longs.last().map(|b| (&raw const **b).cast::<u8>()).unwrap_or(std::ptr::null());
         self.isend_raw(p, 1, Dt::LongLong, dest, m)?;
         self.isend_ints([comps, 0], 1, dest, m)?;
-        self.isend_ints([name.len() as i32, 0], 1, dest, m)?;
+        self.isend_ints([count(name.len())?, 0], 1, dest, m)?;
         if !name.is_empty() {
             self.bufs.push(name);
             let (p, n) = self.bufs.last().map(|b| (b.as_ptr(), b.len())).unwrap_or((std::ptr::null(), 0));
@@ -152,7 +121,7 @@ impl Request {
             let mut off = 0;
             loop {
                 let n = (total - off).min(chunk);
-                // SAFETY: within the owned buffer (its heap block never moves).
+                // SAFETY: off * elem < the owned buffer's length (its heap block never moves).
                 self.isend_raw(unsafe { base.add(off * elem) }, n, dt, dest, m)?;
                 off += n;
                 if n < chunk {
@@ -163,203 +132,79 @@ impl Request {
         Ok(())
     }
 
-    /// Posts the receive of one message of `n` elements of `dt` (headers, sizes, the name: the
-    /// sender never chunks them) into a new owned buffer.
-    fn irecv(&mut self, n: usize, dt: Dt, elem: usize) -> Result<usize> {
-        self.irecv_in_chunks(n, dt, elem, usize::MAX)
-    }
-
-    /// Posts the receive of `n` values sent by §4.1 `SendVoidArray` (chunks, and a trailing
-    /// empty message for an exact multiple of the chunk) into a new owned buffer.
-    fn irecv_values(&mut self, n: usize, dt: Dt, elem: usize) -> Result<usize> {
-        self.irecv_in_chunks(n, dt, elem, protocol::chunk_elements())
-    }
-
-    fn irecv_in_chunks(&mut self, n: usize, dt: Dt, elem: usize, chunk: usize) -> Result<usize> {
-        let bytes = n.checked_mul(elem).ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
-        let mut buf = Vec::new();
-        buf.try_reserve_exact(bytes)
-            .map_err(|_| Error::new(Status::Alloc, format!("cannot allocate {bytes} bytes")))?;
-        buf.resize(bytes, 0);
-        self.bufs.push(buf);
-        let idx = self.bufs.len() - 1;
-        let mut off = 0;
-        loop {
-            let k = (n - off).min(chunk);
-            let mut r: ffi::MPI_Request = sys::handle_from_bits(0);
-            // SAFETY: the owned buffer holds n elements; it is not touched until completion.
-            let p = unsafe { self.bufs[idx].as_mut_ptr().add(off * elem) };
+    /// `MPI_Waitall` (`block`) or `MPI_Testall`; true once every message is sent.
+    fn complete(&mut self, block: bool) -> Result<bool> {
+        if self.reqs.is_empty() {
+            return Ok(true);
+        }
+        let n = count(self.reqs.len())?;
+        let mut statuses = vec![sys::empty_status(); self.reqs.len()];
+        if block {
+            // SAFETY: `n` active requests of this object, as many statuses.
+            check(unsafe { ffi::MPI_Waitall(n, self.reqs.as_mut_ptr(), statuses.as_mut_ptr()) }, "MPI_Waitall")?;
+        } else {
+            let mut flag: c_int = 0;
             check(
-                unsafe {
-                    ffi::MPI_Irecv(
-                        sys::buf_mut(p),
-                        k as c_int,
-                        dt.handle(),
-                        self.src,
-                        self.tag,
-                        self.raw_comm(),
-                        &mut r,
-                    )
-                },
-                "MPI_Irecv",
+                // SAFETY: as above.
+                unsafe { ffi::MPI_Testall(n, self.reqs.as_mut_ptr(), &mut flag, statuses.as_mut_ptr()) },
+                "MPI_Testall",
             )?;
-            self.reqs.push(r);
-            off += k;
-            if k < chunk || n == 0 {
-                break;
+            if flag == 0 {
+                return Ok(false);
             }
         }
-        Ok(idx)
+        self.reqs.clear();
+        Ok(true)
     }
+}
 
-    fn int_at(&self, idx: usize, i: usize) -> i32 {
-        let b = &self.bufs[idx];
-        i32::from_ne_bytes([b[i * 4], b[i * 4 + 1], b[i * 4 + 2], b[i * 4 + 3]])
-    }
+fn received(want: Want, d: Decoded) -> Result<Received> {
+    Ok(match (want, d) {
+        (Want::Object, Decoded::Object { code, bytes }) => Received::Object(decode::object_from(code, &bytes)?),
+        (Want::Array, Decoded::Array(a)) => Received::Array(a.map(RawArray::into_array).transpose()?),
+        _ => return Err(Error::new(Status::Panic, "a receive decoded the other kind of message")),
+    })
+}
 
-    /// After all posted receives completed: read them and post the next stage.
-    fn advance(&mut self, statuses: &[ffi::MPI_Status]) -> Result<()> {
-        match self.stage {
-            Stage::Sending => self.stage = Stage::Done,
-            Stage::OuterHeader | Stage::InnerHeader => {
-                let t = self.int_at(0, 1);
-                if !(0..=self.tag_ub).contains(&t) {
-                    return Err(Error::new(Status::Protocol, format!("header announces tag {t}")));
-                }
-                self.src = statuses.first().map(|s| s.MPI_SOURCE).unwrap_or(self.src);
-                self.tag = t;
-                self.bufs.clear();
-                if self.stage == Stage::OuterHeader && self.want == Want::Object {
-                    self.stage = Stage::ObjectCode;
-                } else {
-                    self.stage = Stage::ArrayType;
-                }
-                self.irecv(1, Dt::Int, 4)?;
-            }
-            Stage::ObjectCode => {
-                self.code = self.int_at(0, 0);
-                self.bufs.clear();
-                if self.code < 0 || !vtk_sendable(self.code) {
-                    self.result = Some(Received::Object(None));
-                    self.stage = Stage::Done;
-                } else {
-                    self.stage = Stage::InnerHeader;
-                    self.irecv(2, Dt::Int, 4)?;
-                }
-            }
-            Stage::ArrayType => {
-                self.array_code = self.int_at(0, 0);
-                self.bufs.clear();
-                if self.array_code < 0 {
-                    self.result = Some(match self.want {
-                        Want::Array => Received::Array(None),
-                        Want::Object => Received::Object(None),
-                    });
-                    self.stage = Stage::Done;
-                } else {
-                    self.irecv(1, Dt::LongLong, 8)?;
-                    self.irecv(1, Dt::Int, 4)?;
-                    self.irecv(1, Dt::Int, 4)?;
-                    self.stage = Stage::ArraySizes;
-                }
-            }
-            Stage::ArraySizes => {
-                let b = &self.bufs[0];
-                self.tuples = i64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-                self.comps = self.int_at(1, 0);
-                self.name_len = self.int_at(2, 0);
-                self.bufs.clear();
-                if self.tuples < 0 || self.comps < 0 || self.name_len < 0 {
-                    return Err(Error::new(Status::Protocol, "negative array size"));
-                }
-                if self.name_len > 0 {
-                    self.irecv(self.name_len as usize, Dt::Char, 1)?;
-                } else {
-                    self.bufs.push(Vec::new());
-                }
-                let len = (self.tuples as usize)
-                    .checked_mul(self.comps as usize)
-                    .ok_or_else(|| Error::new(Status::Protocol, "array size overflows"))?;
-                let (dt, elem) = crate::model::ScalarType::from_code(self.array_code)
-                    .map(wire_type)
-                    .and_then(|r| r.ok())
-                    .unwrap_or((Dt::Byte, 1));
-                if len > 0 {
-                    self.irecv_values(len, dt, elem)?;
-                } else {
-                    self.bufs.push(Vec::new());
-                }
-                self.stage = Stage::ArrayData;
-            }
-            Stage::ArrayData => {
-                let data = self.bufs.pop().unwrap_or_default();
-                let name = self.bufs.pop().filter(|b| !b.is_empty()).map(|b| {
-                    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-                    String::from_utf8_lossy(&b[..end]).into_owned()
-                });
-                self.stage = Stage::Done;
-                let raw = RawArray {
-                    code: self.array_code,
-                    tuples: self.tuples as usize,
-                    comps: self.comps as usize,
-                    name,
-                    bytes: data,
-                };
-                self.result = Some(match self.want {
-                    Want::Array => Received::Array(Some(raw.into_array()?)),
-                    Want::Object => {
-                        if raw.code != VTK_CHAR {
-                            return Err(Error::new(Status::Protocol, "a data object's buffer must be a char array"));
-                        }
-                        Received::Object(codec::unmarshal(&raw.bytes)?.map(|o| codec::as_type(o, self.code)))
-                    }
-                });
-            }
-            Stage::Done => {}
-        }
-        Ok(())
+impl Request {
+    fn sending(s: Sending) -> Request {
+        Request { kind: Kind::Send(s), done: false, result: None }
     }
 
     /// Drives the request; `block` waits for each stage. Returns whether it is complete.
     pub fn progress(&mut self, block: bool) -> Result<bool> {
-        while !matches!(self.stage, Stage::Done) {
-            let mut statuses = vec![sys::empty_status(); self.reqs.len()];
-            if !self.reqs.is_empty() {
-                if block {
-                    // SAFETY: reqs are active requests of this object.
-                    check(
-                        unsafe {
-                            ffi::MPI_Waitall(self.reqs.len() as c_int, self.reqs.as_mut_ptr(), statuses.as_mut_ptr())
-                        },
-                        "MPI_Waitall",
-                    )?;
-                } else {
-                    let mut flag: c_int = 0;
-                    // SAFETY: as above.
-                    check(
-                        unsafe {
-                            ffi::MPI_Testall(
-                                self.reqs.len() as c_int,
-                                self.reqs.as_mut_ptr(),
-                                &mut flag,
-                                statuses.as_mut_ptr(),
-                            )
-                        },
-                        "MPI_Testall",
-                    )?;
-                    if flag == 0 {
-                        return Ok(false);
+        if self.done {
+            return Ok(true);
+        }
+        match &mut self.kind {
+            Kind::Send(s) => {
+                if !s.complete(block)? {
+                    return Ok(false);
+                }
+                self.done = true;
+                Ok(true)
+            }
+            Kind::Recv(want, rx) => {
+                let want = *want;
+                let polled = rx.poll(block);
+                let outcome = match polled {
+                    Ok(None) => return Ok(false),
+                    Ok(Some(res)) => res.and_then(|d| received(want, d)),
+                    Err(e) => Err(e),
+                };
+                self.done = true;
+                match outcome {
+                    Ok(r) => {
+                        self.result = Some(r);
+                        Ok(true)
+                    }
+                    Err(e) => {
+                        self.result = Some(Received::Nothing);
+                        Err(e)
                     }
                 }
             }
-            self.reqs.clear();
-            if let Err(e) = self.advance(&statuses) {
-                self.stage = Stage::Done;
-                self.result = Some(Received::Nothing);
-                return Err(e);
-            }
         }
-        Ok(true)
     }
 
     pub fn test(&mut self) -> Result<bool> {
@@ -371,7 +216,7 @@ impl Request {
     }
 
     pub fn is_done(&self) -> bool {
-        matches!(self.stage, Stage::Done)
+        self.done
     }
 
     /// The received object/array (once, after completion).
@@ -390,17 +235,17 @@ impl Request {
         comm.check_rank(dest, "dest")?;
         comm.check_tag(tag, "tag")?;
         let (t, m) = protocol::mangle_object_tags(comm, tag, code >= 0)?;
-        let mut r = Request::new(comm, Stage::Sending, Want::Object);
-        r.isend_ints([comm.rank(), t], 2, dest, tag)?;
-        r.isend_ints([code, 0], 1, dest, t)?;
+        let mut s = Sending::new(comm);
+        s.isend_ints([comm.rank(), t], 2, dest, tag)?;
+        s.isend_ints([code, 0], 1, dest, t)?;
         if code >= 0 {
-            r.isend_ints([comm.rank(), m], 2, dest, t)?;
-            let tuples = bytes.len() as i64;
-            r.bufs.push(bytes);
-            let idx = r.bufs.len() - 1;
-            r.isend_array_body(VTK_CHAR, tuples, 1, Vec::new(), Dt::Char, 1, idx, dest, m)?;
+            s.isend_ints([comm.rank(), m], 2, dest, t)?;
+            let tuples = i64::try_from(bytes.len()).map_err(|_| Error::out_of_range("buffer too long"))?;
+            s.bufs.push(bytes);
+            let idx = s.bufs.len() - 1;
+            s.isend_array_body(VTK_CHAR, tuples, 1, Vec::new(), Dt::Char, 1, idx, dest, m)?;
         }
-        Ok(r)
+        Ok(Request::sending(s))
     }
 
     /// `isend` of a data array (`None` = null array).
@@ -409,27 +254,22 @@ impl Request {
         comm.check_tag(tag, "tag")?;
         let w = a.map(ArrayWire::of).transpose()?;
         let m = protocol::mangle_array_tag(comm, tag)?;
-        let mut r = Request::new(comm, Stage::Sending, Want::Array);
-        r.isend_ints([comm.rank(), m], 2, dest, tag)?;
+        let mut s = Sending::new(comm);
+        s.isend_ints([comm.rank(), m], 2, dest, tag)?;
         match w {
-            None => r.isend_ints([-1, 0], 1, dest, m)?,
+            None => s.isend_ints([-1, 0], 1, dest, m)?,
             Some(w) => {
-                r.bufs.push(w.bytes.to_vec());
-                let idx = r.bufs.len() - 1;
-                r.isend_array_body(w.code, w.tuples, w.comps, w.name.clone(), w.dt, w.elem, idx, dest, m)?;
+                s.bufs.push(w.bytes.to_vec());
+                let idx = s.bufs.len() - 1;
+                s.isend_array_body(w.code, w.tuples, w.comps, w.name.clone(), w.dt, w.elem, idx, dest, m)?;
             }
         }
-        Ok(r)
+        Ok(Request::sending(s))
     }
 
     fn irecv_start(comm: &Comm, source: i32, tag: i32, want: Want) -> Result<Request> {
-        let src = protocol::source_arg(comm, source)?;
-        let tag = protocol::recv_tag_arg(comm, tag)?;
-        let mut r = Request::new(comm, Stage::OuterHeader, want);
-        r.src = src;
-        r.tag = tag;
-        r.irecv(2, Dt::Int, 4)?;
-        Ok(r)
+        let rx = Receiver::new(comm, source, tag, Decoder::new(want, protocol::limits(comm)))?;
+        Ok(Request { kind: Kind::Recv(want, Box::new(rx)), done: false, result: None })
     }
 
     /// `irecv` of a data object (VTK's `ReceiveDataObject`).
@@ -442,23 +282,24 @@ impl Request {
         Request::irecv_start(comm, source, tag, Want::Array)
     }
 
-    /// Cancels pending receives and waits for pending sends (for freeing an incomplete request).
+    /// Stops an incomplete request (for freeing it): a send is waited for (its buffers must
+    /// outlive the transfer); a receive completes the message it is receiving, if any, and
+    /// receives nothing more (the rest of a send it started on stays queued).
     pub fn abandon(&mut self) {
-        if self.is_done() || !sys::mpi_alive() {
+        if self.done || !sys::mpi_alive() {
             return;
         }
-        let sending = matches!(self.stage, Stage::Sending);
-        for r in &mut self.reqs {
-            // SAFETY: active requests of this object; a cancelled receive completes in MPI_Wait.
-            unsafe {
-                if !sending {
-                    ffi::MPI_Cancel(r);
+        match &mut self.kind {
+            Kind::Send(s) => {
+                for r in &mut s.reqs {
+                    // SAFETY: active requests of this object.
+                    unsafe { ffi::MPI_Wait(r, sys::empty_status_ptr()) };
                 }
-                ffi::MPI_Wait(r, sys::empty_status_ptr());
+                s.reqs.clear();
             }
+            Kind::Recv(_, rx) => rx.abandon(),
         }
-        self.reqs.clear();
-        self.stage = Stage::Done;
+        self.done = true;
     }
 }
 
