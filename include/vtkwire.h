@@ -507,156 +507,6 @@ vtkwire_status vtkwire_array_lookup_table(const struct vtkwire_array *array,
                                           size_t *out_ncolors);
 
 /**
- * Creates a `vtkImageData` with `extent` (x0 x1 y0 y1 z0 z1), `origin` and `spacing`; the
- * direction is the identity (see `vtkwire_image_data_set_direction`).
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * NULL_ARGUMENT for any NULL pointer; INVALID_OBJECT for an inconsistent extent or
- * non-finite origin/spacing.
- *
- * # Safety
- * `extent` must hold 6 ints, `origin` and `spacing` 3 doubles each.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_image_data_new(const int32_t *extent,
-                                      const double *origin,
-                                      const double *spacing,
-                                      struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkStructuredPoints` (same geometry as image data, VTK type code 1).
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * As `vtkwire_image_data_new`.
- *
- * # Safety
- * As `vtkwire_image_data_new`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_structured_points_new(const int32_t *extent,
-                                             const double *origin,
-                                             const double *spacing,
-                                             struct vtkwire_object **out_obj);
-
-/**
- * Sets the row-major 3×3 direction matrix of image data / structured points.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (non-finite values).
- *
- * # Safety
- * `obj` must be a live owned handle; `direction` must hold 9 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_image_data_set_direction(struct vtkwire_object *obj,
-                                                const double *direction);
-
-/**
- * Origin, spacing and direction (row-major 3×3) of image data / structured points.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE.
- *
- * # Safety
- * `obj` live; outputs hold 3, 3 and 9 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_image_data_geometry(const struct vtkwire_object *obj,
-                                           double *out_origin,
-                                           double *out_spacing,
-                                           double *out_direction);
-
-/**
- * Creates a `vtkRectilinearGrid` with `extent`; set its coordinates with
- * `vtkwire_rectilinear_grid_set_coordinates`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `extent` must hold 6 ints.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_rectilinear_grid_new(const int32_t *extent,
-                                            struct vtkwire_object **out_obj);
-
-/**
- * Copies `nvalues` coordinates of numeric `type` for `axis` (0 = x, 1 = y, 2 = z); the count
- * must match the extent along that axis.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (axis, type), INVALID_OBJECT (count).
- *
- * # Safety
- * `obj` live owned handle; `values` holds `nvalues` elements of `type`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_rectilinear_grid_set_coordinates(struct vtkwire_object *obj,
-                                                        int32_t axis,
-                                                        int32_t type,
-                                                        const void *values,
-                                                        size_t nvalues);
-
-/**
- * The coordinate array of `axis`.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed. Do not free.
- *
- * # Errors
- * NOT_FOUND when not set.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_rectilinear_grid_coordinates(const struct vtkwire_object *obj,
-                                                    int32_t axis,
-                                                    const struct vtkwire_array **out_array);
-
-/**
- * Creates a `vtkStructuredGrid` with `extent`; set its points with `vtkwire_object_set_points`
- * (as many as the extent has).
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `extent` must hold 6 ints.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_structured_grid_new(const int32_t *extent,
-                                           struct vtkwire_object **out_obj);
-
-/**
- * Creates an empty `vtkPolyData`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `out_obj` valid for writes.
- */
-VTKWIRE_MUST_USE vtkwire_status vtkwire_poly_data_new(struct vtkwire_object **out_obj);
-
-/**
- * Creates an empty `vtkUnstructuredGrid`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `out_obj` valid for writes.
- */
-VTKWIRE_MUST_USE vtkwire_status vtkwire_unstructured_grid_new(struct vtkwire_object **out_obj);
-
-/**
  * Creates an empty `vtkTable`; add columns with `vtkwire_object_add_array*` and
  * `VTKWIRE_ASSOCIATION_ROW` (all columns must have the same number of tuples).
  *
@@ -667,491 +517,6 @@ VTKWIRE_MUST_USE vtkwire_status vtkwire_unstructured_grid_new(struct vtkwire_obj
  * `out_obj` valid for writes.
  */
 VTKWIRE_MUST_USE vtkwire_status vtkwire_table_new(struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkDirectedGraph` with vertices `0..nvertices` and `nedges` edges given as
- * `2 * nedges` ids `(source, target)`, in edge-id order.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`. `edges` is copied.
- *
- * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT (an id ≥ nvertices, naming the edge).
- *
- * # Safety
- * `edges` holds `2 * nedges` int64 values.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_directed_graph_new(size_t nvertices,
-                                          const int64_t *edges,
-                                          size_t nedges,
-                                          struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkUndirectedGraph`; arguments as `vtkwire_directed_graph_new`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * As `vtkwire_directed_graph_new`.
- *
- * # Safety
- * As `vtkwire_directed_graph_new`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_undirected_graph_new(size_t nvertices,
-                                            const int64_t *edges,
-                                            size_t nedges,
-                                            struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkTree`: vertices `0..nvertices`, edges `(parent, child)`. It must be a tree:
- * `nvertices - 1` edges, one root, every other vertex with exactly one parent, no cycle.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT (naming the offending edge or vertex).
- *
- * # Safety
- * `edges` holds `2 * nedges` int64 values.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_tree_new(size_t nvertices,
-                                const int64_t *edges,
-                                size_t nedges,
-                                struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkMultiBlockDataSet` with `nblocks` null, unnamed blocks.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `out_obj` valid for writes.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_new(size_t nblocks,
-                                      struct vtkwire_object **out_obj);
-
-/**
- * Creates an overlapping AMR (`vtkOverlappingAMR`, VTK's marshalable uniform-grid AMR) with a
- * global `origin` and a `grid_description` (vtkStructuredData: 8 = XYZ, 5 = XY…); add levels
- * with `vtkwire_amr_add_level` and blocks with `vtkwire_amr_add_block`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT (grid description not 0..9).
- *
- * # Safety
- * `origin` holds 3 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_new(const double *origin,
-                               int32_t grid_description,
-                               struct vtkwire_object **out_obj);
-
-/**
- * Frees an object made by a constructor, `vtkwire_object_clone`, or received/unmarshaled.
- *
- * # Ownership
- * `vtkwire_object_free(NULL)` is a no-op. Never pass an object borrowed from a multiblock.
- *
- * # Safety
- * `obj` must be NULL or an owned handle not freed before.
- */
-void vtkwire_object_free(struct vtkwire_object *obj);
-
-/**
- * Deep-copies an object (borrowed values are copied too).
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_clone(const struct vtkwire_object *obj,
-                                    struct vtkwire_object **out_obj);
-
-/**
- * VTK's data-object type code of `obj` (`VTKWIRE_OBJECT_*`), or -1 for NULL.
- *
- * # Safety
- * `obj` NULL or live.
- */
-int32_t vtkwire_object_type(const struct vtkwire_object *obj);
-
-/**
- * VTK's class name of `obj` ("vtkPolyData"…), static; NULL for NULL.
- *
- * # Safety
- * `obj` NULL or live.
- */
-const char *vtkwire_object_class_name(const struct vtkwire_object *obj);
-
-/**
- * Checks every invariant of `obj` (ids in range, array lengths, tree shape, nesting…).
- * Marshal and send call this too.
- *
- * # Errors
- * INVALID_OBJECT with a message naming what and where.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE vtkwire_status vtkwire_object_validate(const struct vtkwire_object *obj);
-
-/**
- * A one-line summary of `obj` (type, counts, extent, arrays), NUL-terminated into `buf`
- * (truncated to `cap - 1` bytes); `*out_len` gets the full length. `buf` may be NULL when
- * `cap` is 0 (size query).
- *
- * # Safety
- * `obj` live; `buf` valid for `cap` bytes.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_summary(const struct vtkwire_object *obj,
-                                      char *buf,
-                                      size_t cap,
-                                      size_t *out_len);
-
-/**
- * The number of points (`VTKWIRE_ASSOCIATION_POINT`), cells (`_CELL`), rows (`_ROW`),
- * vertices (`_VERTEX`) or edges (`_EDGE`) of `obj` — the tuples its arrays there must have.
- *
- * # Errors
- * WRONG_OBJECT_TYPE when the type has no such count (e.g. rows of a poly data, field data).
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_count(const struct vtkwire_object *obj,
-                                    int32_t association,
-                                    size_t *out_count);
-
-/**
- * The extent (x0 x1 y0 y1 z0 z1) of image data, structured points, rectilinear or structured grids.
- *
- * # Errors
- * WRONG_OBJECT_TYPE for other types.
- *
- * # Safety
- * `obj` live; `out_extent` holds 6 ints.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_extent(const struct vtkwire_object *obj,
-                                     int32_t *out_extent);
-
-/**
- * Copies `npoints` xyz triples of numeric `type` (usually float or double) as the points of a
- * poly data, unstructured grid, structured grid, graph or tree.
- *
- * # Errors
- * NULL_ARGUMENT, INVALID_ARGUMENT (type), WRONG_OBJECT_TYPE (no explicit points).
- *
- * # Safety
- * `obj` live owned handle; `xyz` holds `3 * npoints` elements.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_set_points(struct vtkwire_object *obj,
-                                         int32_t type,
-                                         const void *xyz,
-                                         size_t npoints);
-
-/**
- * As `vtkwire_object_set_points`, without copying (zero-copy).
- *
- * # Ownership
- * `xyz` is borrowed: it must stay alive and unchanged until `obj` (and every copy, send or
- * marshal using it) is done with it.
- *
- * # Errors
- * As `vtkwire_object_set_points`; INVALID_ARGUMENT when misaligned.
- *
- * # Safety
- * As above.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_set_points_borrowed(struct vtkwire_object *obj,
-                                                  int32_t type,
-                                                  const void *xyz,
-                                                  size_t npoints);
-
-/**
- * The points array (3 components).
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed. Do not free.
- *
- * # Errors
- * WRONG_OBJECT_TYPE (type without explicit points), NOT_FOUND (not set).
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_points(const struct vtkwire_object *obj,
-                                     const struct vtkwire_array **out_points);
-
-/**
- * Sets one poly data cell array (`VTKWIRE_POLY_VERTS/LINES/POLYS/STRIPS`) from VTK 9 offsets
- * (`ncells + 1` entries from 0 to `nconnectivity`, non-decreasing) and point-id connectivity.
- * Ids are checked against the points by `vtkwire_object_validate` (and marshal/send).
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (kind; offsets not starting at 0,
- * decreasing, or not ending at `nconnectivity`, naming the index).
- *
- * # Safety
- * Arrays hold the counts given.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_poly_data_set_cells(struct vtkwire_object *obj,
-                                           int32_t kind,
-                                           const int64_t *offsets,
-                                           size_t noffsets,
-                                           const int64_t *connectivity,
-                                           size_t nconnectivity);
-
-/**
- * Sets one poly data cell array from VTK's classic layout `[n, id0 … id(n-1), n, …]`
- * (`nentries` values in all).
- *
- * # Errors
- * As `vtkwire_poly_data_set_cells`; INVALID_ARGUMENT when a count runs past the end.
- *
- * # Safety
- * `cells` holds `nentries` values.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_poly_data_set_cells_legacy(struct vtkwire_object *obj,
-                                                  int32_t kind,
-                                                  const int64_t *cells,
-                                                  size_t nentries);
-
-/**
- * One poly data cell array: offsets (`ncells + 1` entries, or 0 when empty) and connectivity.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_poly_data_cells(const struct vtkwire_object *obj,
-                                       int32_t kind,
-                                       const int64_t **out_offsets,
-                                       size_t *out_noffsets,
-                                       const int64_t **out_connectivity,
-                                       size_t *out_nconnectivity);
-
-/**
- * Sets the cells of an unstructured grid: `ncells` VTK cell types, `ncells + 1` offsets and the
- * connectivity. A polyhedron's (type 42) connectivity entry is its face stream
- * `[nFaces, n0, ids…, n1, ids…]`. Ids and per-type point counts are checked by
- * `vtkwire_object_validate` (and marshal/send); unknown cell types are rejected here.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (layout), INVALID_OBJECT (types).
- *
- * # Safety
- * Arrays hold the counts given.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_unstructured_grid_set_cells(struct vtkwire_object *obj,
-                                                   const uint8_t *types,
-                                                   size_t ncells,
-                                                   const int64_t *offsets,
-                                                   size_t noffsets,
-                                                   const int64_t *connectivity,
-                                                   size_t nconnectivity);
-
-/**
- * The cells of an unstructured grid (see `vtkwire_unstructured_grid_set_cells`).
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_unstructured_grid_cells(const struct vtkwire_object *obj,
-                                               const uint8_t **out_types,
-                                               size_t *out_ncells,
-                                               const int64_t **out_offsets,
-                                               size_t *out_noffsets,
-                                               const int64_t **out_connectivity,
-                                               size_t *out_nconnectivity);
-
-/**
- * The edges of a directed/undirected graph or tree: `2 * nedges` ids (source, target) — for a
- * tree (parent, child) — in edge-id order.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_graph_edges(const struct vtkwire_object *obj,
-                                   const int64_t **out_edges,
-                                   size_t *out_nedges);
-
-/**
- * Number of blocks of a multiblock data set.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_block_count(const struct vtkwire_object *obj,
-                                              size_t *out_count);
-
-/**
- * Sets block `index` of a multiblock to a deep copy of `block` (NULL = a null block) with an
- * optional UTF-8 `name` (NULL = unnamed). An index ≥ the block count grows the list with null
- * blocks.
- *
- * # Ownership
- * Borrows `block` for the duration of the call (it is copied).
- *
- * # Errors
- * NULL_ARGUMENT (`obj`), WRONG_OBJECT_TYPE, INVALID_UTF8, INVALID_OBJECT (nesting too deep).
- *
- * # Safety
- * `obj` live owned handle, `block` NULL or live (and not `obj` itself).
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_set_block(struct vtkwire_object *obj,
-                                            size_t index,
-                                            const char *name,
-                                            const struct vtkwire_object *block);
-
-/**
- * As `vtkwire_multiblock_set_block`, but takes ownership of `block` instead of copying it.
- *
- * # Ownership
- * On success `block` belongs to `obj`: do not use or free it afterwards. On error the caller
- * still owns it.
- *
- * # Errors
- * As `vtkwire_multiblock_set_block`.
- *
- * # Safety
- * `block` NULL or an owned handle distinct from `obj`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_set_block_take(struct vtkwire_object *obj,
-                                                 size_t index,
-                                                 const char *name,
-                                                 struct vtkwire_object *block);
-
-/**
- * Block `index` of a multiblock: `*out_block` is NULL for a null block, `*out_name` NULL (and
- * `*out_name_len` 0) when unnamed; the name is UTF-8, **not** NUL-terminated.
- *
- * # Ownership
- * Both borrowed from `obj`; valid until it is modified or freed. Do not free the block.
- *
- * # Errors
- * OUT_OF_RANGE (index).
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_block(const struct vtkwire_object *obj,
-                                        size_t index,
-                                        const struct vtkwire_object **out_block,
-                                        const char **out_name,
-                                        size_t *out_name_len);
-
-/**
- * Appends a level with cell `spacing` and the refinement ratio to the next finer level.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (spacing ≤ 0 or not finite, ratio < 1).
- *
- * # Safety
- * `obj` live owned handle; `spacing` holds 3 doubles; `out_level` NULL or writable.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_add_level(struct vtkwire_object *obj,
-                                     const double *spacing,
-                                     int32_t refinement_ratio,
-                                     size_t *out_level);
-
-/**
- * Appends a block to `level`: its cell-index box `[lo_i lo_j lo_k hi_i hi_j hi_k]` and, if this
- * rank holds its data, a copy of `grid` (image data or structured points whose dimensions are
- * the box's cells + 1 per axis; NULL = no local data). Blanking: give the grid a
- * `vtkGhostType` unsigned-char cell array (VTK's HIDDENCELL bit 0x20).
- *
- * # Ownership
- * Borrows `grid` for the duration of the call (copied).
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, OUT_OF_RANGE (level), INVALID_OBJECT (box/grid mismatch).
- *
- * # Safety
- * `obj` live owned; `box` holds 6 ints; `grid` NULL or live; `out_index` NULL or writable.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_add_block(struct vtkwire_object *obj,
-                                     size_t level,
-                                     const int32_t *box,
-                                     const struct vtkwire_object *grid,
-                                     size_t *out_index);
-
-/**
- * Origin, grid description and number of levels of an AMR.
- *
- * # Safety
- * `obj` live; `out_origin` holds 3 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_info(const struct vtkwire_object *obj,
-                                double *out_origin,
-                                int32_t *out_grid_description,
-                                size_t *out_nlevels);
-
-/**
- * Spacing, refinement ratio and block count of AMR `level`.
- *
- * # Safety
- * `obj` live; `out_spacing` holds 3 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_level(const struct vtkwire_object *obj,
-                                 size_t level,
-                                 double *out_spacing,
-                                 int32_t *out_refinement_ratio,
-                                 size_t *out_nblocks);
-
-/**
- * Box and grid of block `index` of AMR `level`; `*out_grid` is a new image data copy owned by
- * the caller (free with `vtkwire_object_free`), or NULL when the block has no local data.
- *
- * # Safety
- * `obj` live; `out_box` holds 6 ints.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_block(const struct vtkwire_object *obj,
-                                 size_t level,
-                                 size_t index,
-                                 int32_t *out_box,
-                                 struct vtkwire_object **out_grid);
 
 /**
  * Adds a copy of `array` to the `association` data of `obj` (point, cell, field, row,
@@ -1324,164 +689,118 @@ vtkwire_status vtkwire_object_remove_array(struct vtkwire_object *obj,
                                            size_t index);
 
 /**
- * A static, NUL-terminated description of a status code (any `int32_t`; unknown codes give
- * "unknown status"). Never NULL.
- *
- * # Ownership
- * Static storage; do not free.
- */
-const char *vtkwire_status_str(int32_t status);
-
-/**
- * This thread's last error message: what failed, which argument, which byte offset or rank.
- * Empty after a successful call. Never NULL.
- *
- * # Ownership
- * Borrowed from thread-local storage; valid until the next vtkwire call on this thread.
- */
-const char *vtkwire_last_error(void);
-
-/**
- * Copies this thread's last error message into `buf` (NUL-terminated, truncated to `cap - 1`
- * bytes) and returns its full length in bytes (without the NUL). `buf` may be NULL when `cap`
- * is 0 (a size query). For Fortran and callers that keep the message.
- *
- * # Safety
- * `buf` must be valid for `cap` bytes of writes.
- */
-size_t vtkwire_last_error_copy(char *buf, size_t cap);
-
-/**
- * The library version, e.g. "0.1.0". Static; never NULL.
- */
-const char *vtkwire_version(void);
-
-/**
- * Marshals `obj` to exactly the bytes `vtkCommunicator::MarshalDataObject` produces (VTK 9.1:
- * legacy 5.1, BINARY, big-endian, a zero-filled 128-byte EXTENT block first for image data,
- * structured points, rectilinear and structured grids). `obj == NULL` is VTK's null object:
- * `*out_bytes = NULL`, `*out_len = 0`. The object is validated first.
- *
- * # Ownership
- * Borrows `obj` for the duration of the call. Returns a new buffer owned by the caller;
- * free it with `vtkwire_bytes_free(bytes, len)`.
- *
- * # Errors
- * NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where).
- *
- * # Safety
- * `obj` NULL or live; outputs valid for writes.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_marshal(const struct vtkwire_object *obj,
-                               uint8_t **out_bytes,
-                               size_t *out_len);
-
-/**
- * The exact size `vtkwire_marshal` would produce for `obj` (0 for NULL), without
- * producing the bytes — to size a caller-owned buffer (Fortran, pools, MPI windows).
- *
- * # Errors
- * NULL_ARGUMENT (`out_len`), INVALID_OBJECT.
- *
- * # Safety
- * `obj` NULL or live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_marshaled_size(const struct vtkwire_object *obj,
-                                      size_t *out_len);
-
-/**
- * Marshals `obj` into caller memory `buf` of `cap` bytes; `*out_len` gets the bytes written.
- * Nothing is written to `buf` when it is too small.
- *
- * # Ownership
- * Borrows `obj` and `buf` for the duration of the call.
- *
- * # Errors
- * NULL_ARGUMENT (`out_len`, `buf` with cap > 0), OUT_OF_RANGE (buffer too small; the
- * message gives the size needed), INVALID_OBJECT.
- *
- * # Safety
- * `buf` valid for `cap` bytes of writes.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_marshal_into(const struct vtkwire_object *obj,
-                                    uint8_t *buf,
-                                    size_t cap,
-                                    size_t *out_len);
-
-/**
- * Frees a buffer returned by `vtkwire_marshal` (pass the same length).
- * `vtkwire_bytes_free(NULL, 0)` is a no-op.
- *
- * # Safety
- * `bytes`/`len` must come from `vtkwire_marshal` and not have been freed.
- */
-void vtkwire_bytes_free(uint8_t *bytes, size_t len);
-
-/**
- * Returns to the operating system the memory vtkwire has freed but kept for reuse.
- *
- * vtkwire's buffers (marshaled bytes, receive buffers, the arrays of objects it builds) come
- * from mimalloc, which keeps freed pages for vtkwire's next buffer: a time loop that marshals,
- * sends or receives an object per step then writes into mapped memory instead of paying the
- * kernel's page faults. What is kept never exceeds vtkwire's own high-water mark. Call this
- * when the memory is needed elsewhere (before a phase that allocates heavily with `malloc`, or
- * after the last exchange). Never fails; takes no communicator (no MPI call).
- */
-void vtkwire_release_memory(void);
-
-/**
- * Unmarshals bytes from `vtkCommunicator::MarshalDataObject` (any VTK 9.x) or
- * `vtkwire_marshal`. An empty buffer (`len == 0`, `bytes` may be NULL) is VTK's null object:
- * `*out_obj = NULL` with OK.
- *
- * # Ownership
- * Borrows `bytes`. Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * NULL_ARGUMENT, PARSE / TRUNCATED / UNSUPPORTED / INVALID_UTF8 / INVALID_OBJECT with the byte
- * offset in the message. Never allocates more than the input can justify.
- *
- * # Safety
- * `bytes` valid for `len` bytes.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_unmarshal(const uint8_t *bytes,
-                                 size_t len,
-                                 struct vtkwire_object **out_obj);
-
-/**
- * Reads a legacy `.vtk` file (versions 2.0 to 5.1, ASCII or BINARY) — what ParaView and VTK write.
+ * Creates an empty `vtkPolyData`.
  *
  * # Ownership
  * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
  *
- * # Errors
- * NULL_ARGUMENT, IO (with the OS error), and the parse errors of `vtkwire_unmarshal`.
- *
  * # Safety
- * `path` NUL-terminated UTF-8.
+ * `out_obj` valid for writes.
  */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_legacy_read(const char *path,
-                                   struct vtkwire_object **out_obj);
+VTKWIRE_MUST_USE vtkwire_status vtkwire_poly_data_new(struct vtkwire_object **out_obj);
 
 /**
- * Writes `obj` as a legacy `.vtk` file ParaView opens: BINARY when `binary` is non-zero,
- * else ASCII.
+ * Creates an empty `vtkUnstructuredGrid`.
  *
- * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT, IO.
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
  *
  * # Safety
- * `obj` live; `path` NUL-terminated UTF-8.
+ * `out_obj` valid for writes.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_unstructured_grid_new(struct vtkwire_object **out_obj);
+
+/**
+ * Sets one poly data cell array (`VTKWIRE_POLY_VERTS/LINES/POLYS/STRIPS`) from VTK 9 offsets
+ * (`ncells + 1` entries from 0 to `nconnectivity`, non-decreasing) and point-id connectivity.
+ * Ids are checked against the points by `vtkwire_object_validate` (and marshal/send).
+ *
+ * # Errors
+ * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (kind; offsets not starting at 0,
+ * decreasing, or not ending at `nconnectivity`, naming the index).
+ *
+ * # Safety
+ * Arrays hold the counts given.
  */
 VTKWIRE_MUST_USE
-vtkwire_status vtkwire_legacy_write(const struct vtkwire_object *obj,
-                                    const char *path,
-                                    int32_t binary);
+vtkwire_status vtkwire_poly_data_set_cells(struct vtkwire_object *obj,
+                                           int32_t kind,
+                                           const int64_t *offsets,
+                                           size_t noffsets,
+                                           const int64_t *connectivity,
+                                           size_t nconnectivity);
+
+/**
+ * Sets one poly data cell array from VTK's classic layout `[n, id0 … id(n-1), n, …]`
+ * (`nentries` values in all).
+ *
+ * # Errors
+ * As `vtkwire_poly_data_set_cells`; INVALID_ARGUMENT when a count runs past the end.
+ *
+ * # Safety
+ * `cells` holds `nentries` values.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_poly_data_set_cells_legacy(struct vtkwire_object *obj,
+                                                  int32_t kind,
+                                                  const int64_t *cells,
+                                                  size_t nentries);
+
+/**
+ * One poly data cell array: offsets (`ncells + 1` entries, or 0 when empty) and connectivity.
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until it is modified or freed.
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_poly_data_cells(const struct vtkwire_object *obj,
+                                       int32_t kind,
+                                       const int64_t **out_offsets,
+                                       size_t *out_noffsets,
+                                       const int64_t **out_connectivity,
+                                       size_t *out_nconnectivity);
+
+/**
+ * Sets the cells of an unstructured grid: `ncells` VTK cell types, `ncells + 1` offsets and the
+ * connectivity. A polyhedron's (type 42) connectivity entry is its face stream
+ * `[nFaces, n0, ids…, n1, ids…]`. Ids and per-type point counts are checked by
+ * `vtkwire_object_validate` (and marshal/send); unknown cell types are rejected here.
+ *
+ * # Errors
+ * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (layout), INVALID_OBJECT (types).
+ *
+ * # Safety
+ * Arrays hold the counts given.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_unstructured_grid_set_cells(struct vtkwire_object *obj,
+                                                   const uint8_t *types,
+                                                   size_t ncells,
+                                                   const int64_t *offsets,
+                                                   size_t noffsets,
+                                                   const int64_t *connectivity,
+                                                   size_t nconnectivity);
+
+/**
+ * The cells of an unstructured grid (see `vtkwire_unstructured_grid_set_cells`).
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until it is modified or freed.
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_unstructured_grid_cells(const struct vtkwire_object *obj,
+                                               const uint8_t **out_types,
+                                               size_t *out_ncells,
+                                               const int64_t **out_offsets,
+                                               size_t *out_noffsets,
+                                               const int64_t **out_connectivity,
+                                               size_t *out_nconnectivity);
 
 /**
  * Wraps `comm` without duplicating it (as `vtkMPICommunicator::InitializeExternal`).
@@ -1644,6 +963,509 @@ vtkwire_status vtkwire_comm_size(const struct vtkwire_comm *comm,
  * Collective.
  */
 VTKWIRE_MUST_USE vtkwire_status vtkwire_comm_barrier(const struct vtkwire_comm *comm);
+
+/**
+ * Creates a `vtkMultiBlockDataSet` with `nblocks` null, unnamed blocks.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Safety
+ * `out_obj` valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_new(size_t nblocks,
+                                      struct vtkwire_object **out_obj);
+
+/**
+ * Number of blocks of a multiblock data set.
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_block_count(const struct vtkwire_object *obj,
+                                              size_t *out_count);
+
+/**
+ * Sets block `index` of a multiblock to a deep copy of `block` (NULL = a null block) with an
+ * optional UTF-8 `name` (NULL = unnamed). An index ≥ the block count grows the list with null
+ * blocks.
+ *
+ * # Ownership
+ * Borrows `block` for the duration of the call (it is copied).
+ *
+ * # Errors
+ * NULL_ARGUMENT (`obj`), WRONG_OBJECT_TYPE, INVALID_UTF8, INVALID_OBJECT (nesting too deep).
+ *
+ * # Safety
+ * `obj` live owned handle, `block` NULL or live (and not `obj` itself).
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_set_block(struct vtkwire_object *obj,
+                                            size_t index,
+                                            const char *name,
+                                            const struct vtkwire_object *block);
+
+/**
+ * As `vtkwire_multiblock_set_block`, but takes ownership of `block` instead of copying it.
+ *
+ * # Ownership
+ * On success `block` belongs to `obj`: do not use or free it afterwards. On error the caller
+ * still owns it.
+ *
+ * # Errors
+ * As `vtkwire_multiblock_set_block`.
+ *
+ * # Safety
+ * `block` NULL or an owned handle distinct from `obj`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_set_block_take(struct vtkwire_object *obj,
+                                                 size_t index,
+                                                 const char *name,
+                                                 struct vtkwire_object *block);
+
+/**
+ * Block `index` of a multiblock: `*out_block` is NULL for a null block, `*out_name` NULL (and
+ * `*out_name_len` 0) when unnamed; the name is UTF-8, **not** NUL-terminated.
+ *
+ * # Ownership
+ * Both borrowed from `obj`; valid until it is modified or freed. Do not free the block.
+ *
+ * # Errors
+ * OUT_OF_RANGE (index).
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_block(const struct vtkwire_object *obj,
+                                        size_t index,
+                                        const struct vtkwire_object **out_block,
+                                        const char **out_name,
+                                        size_t *out_name_len);
+
+/**
+ * Creates an overlapping AMR (`vtkOverlappingAMR`, VTK's marshalable uniform-grid AMR) with a
+ * global `origin` and a `grid_description` (vtkStructuredData: 8 = XYZ, 5 = XY…); add levels
+ * with `vtkwire_amr_add_level` and blocks with `vtkwire_amr_add_block`.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * NULL_ARGUMENT, INVALID_OBJECT (grid description not 0..9).
+ *
+ * # Safety
+ * `origin` holds 3 doubles.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_new(const double *origin,
+                               int32_t grid_description,
+                               struct vtkwire_object **out_obj);
+
+/**
+ * Appends a level with cell `spacing` and the refinement ratio to the next finer level.
+ *
+ * # Errors
+ * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (spacing ≤ 0 or not finite, ratio < 1).
+ *
+ * # Safety
+ * `obj` live owned handle; `spacing` holds 3 doubles; `out_level` NULL or writable.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_add_level(struct vtkwire_object *obj,
+                                     const double *spacing,
+                                     int32_t refinement_ratio,
+                                     size_t *out_level);
+
+/**
+ * Appends a block to `level`: its cell-index box `[lo_i lo_j lo_k hi_i hi_j hi_k]` and, if this
+ * rank holds its data, a copy of `grid` (image data or structured points whose dimensions are
+ * the box's cells + 1 per axis; NULL = no local data). Blanking: give the grid a
+ * `vtkGhostType` unsigned-char cell array (VTK's HIDDENCELL bit 0x20).
+ *
+ * # Ownership
+ * Borrows `grid` for the duration of the call (copied).
+ *
+ * # Errors
+ * NULL_ARGUMENT, WRONG_OBJECT_TYPE, OUT_OF_RANGE (level), INVALID_OBJECT (box/grid mismatch).
+ *
+ * # Safety
+ * `obj` live owned; `box` holds 6 ints; `grid` NULL or live; `out_index` NULL or writable.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_add_block(struct vtkwire_object *obj,
+                                     size_t level,
+                                     const int32_t *box,
+                                     const struct vtkwire_object *grid,
+                                     size_t *out_index);
+
+/**
+ * Origin, grid description and number of levels of an AMR.
+ *
+ * # Safety
+ * `obj` live; `out_origin` holds 3 doubles.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_info(const struct vtkwire_object *obj,
+                                double *out_origin,
+                                int32_t *out_grid_description,
+                                size_t *out_nlevels);
+
+/**
+ * Spacing, refinement ratio and block count of AMR `level`.
+ *
+ * # Safety
+ * `obj` live; `out_spacing` holds 3 doubles.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_level(const struct vtkwire_object *obj,
+                                 size_t level,
+                                 double *out_spacing,
+                                 int32_t *out_refinement_ratio,
+                                 size_t *out_nblocks);
+
+/**
+ * Box and grid of block `index` of AMR `level`; `*out_grid` is a new image data copy owned by
+ * the caller (free with `vtkwire_object_free`), or NULL when the block has no local data.
+ *
+ * # Safety
+ * `obj` live; `out_box` holds 6 ints.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_block(const struct vtkwire_object *obj,
+                                 size_t level,
+                                 size_t index,
+                                 int32_t *out_box,
+                                 struct vtkwire_object **out_grid);
+
+/**
+ * Creates a `vtkDirectedGraph` with vertices `0..nvertices` and `nedges` edges given as
+ * `2 * nedges` ids `(source, target)`, in edge-id order.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. `edges` is copied.
+ *
+ * # Errors
+ * NULL_ARGUMENT, INVALID_OBJECT (an id ≥ nvertices, naming the edge).
+ *
+ * # Safety
+ * `edges` holds `2 * nedges` int64 values.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_directed_graph_new(size_t nvertices,
+                                          const int64_t *edges,
+                                          size_t nedges,
+                                          struct vtkwire_object **out_obj);
+
+/**
+ * Creates a `vtkUndirectedGraph`; arguments as `vtkwire_directed_graph_new`.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * As `vtkwire_directed_graph_new`.
+ *
+ * # Safety
+ * As `vtkwire_directed_graph_new`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_undirected_graph_new(size_t nvertices,
+                                            const int64_t *edges,
+                                            size_t nedges,
+                                            struct vtkwire_object **out_obj);
+
+/**
+ * Creates a `vtkTree`: vertices `0..nvertices`, edges `(parent, child)`. It must be a tree:
+ * `nvertices - 1` edges, one root, every other vertex with exactly one parent, no cycle.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * NULL_ARGUMENT, INVALID_OBJECT (naming the offending edge or vertex).
+ *
+ * # Safety
+ * `edges` holds `2 * nedges` int64 values.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_tree_new(size_t nvertices,
+                                const int64_t *edges,
+                                size_t nedges,
+                                struct vtkwire_object **out_obj);
+
+/**
+ * The edges of a directed/undirected graph or tree: `2 * nedges` ids (source, target) — for a
+ * tree (parent, child) — in edge-id order.
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until it is modified or freed.
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_graph_edges(const struct vtkwire_object *obj,
+                                   const int64_t **out_edges,
+                                   size_t *out_nedges);
+
+/**
+ * Creates a `vtkImageData` with `extent` (x0 x1 y0 y1 z0 z1), `origin` and `spacing`; the
+ * direction is the identity (see `vtkwire_image_data_set_direction`).
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * NULL_ARGUMENT for any NULL pointer; INVALID_OBJECT for an inconsistent extent or
+ * non-finite origin/spacing.
+ *
+ * # Safety
+ * `extent` must hold 6 ints, `origin` and `spacing` 3 doubles each.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_image_data_new(const int32_t *extent,
+                                      const double *origin,
+                                      const double *spacing,
+                                      struct vtkwire_object **out_obj);
+
+/**
+ * Creates a `vtkStructuredPoints` (same geometry as image data, VTK type code 1).
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * As `vtkwire_image_data_new`.
+ *
+ * # Safety
+ * As `vtkwire_image_data_new`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_structured_points_new(const int32_t *extent,
+                                             const double *origin,
+                                             const double *spacing,
+                                             struct vtkwire_object **out_obj);
+
+/**
+ * Sets the row-major 3×3 direction matrix of image data / structured points.
+ *
+ * # Errors
+ * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (non-finite values).
+ *
+ * # Safety
+ * `obj` must be a live owned handle; `direction` must hold 9 doubles.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_image_data_set_direction(struct vtkwire_object *obj,
+                                                const double *direction);
+
+/**
+ * Origin, spacing and direction (row-major 3×3) of image data / structured points.
+ *
+ * # Errors
+ * NULL_ARGUMENT, WRONG_OBJECT_TYPE.
+ *
+ * # Safety
+ * `obj` live; outputs hold 3, 3 and 9 doubles.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_image_data_geometry(const struct vtkwire_object *obj,
+                                           double *out_origin,
+                                           double *out_spacing,
+                                           double *out_direction);
+
+/**
+ * Creates a `vtkRectilinearGrid` with `extent`; set its coordinates with
+ * `vtkwire_rectilinear_grid_set_coordinates`.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Safety
+ * `extent` must hold 6 ints.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_rectilinear_grid_new(const int32_t *extent,
+                                            struct vtkwire_object **out_obj);
+
+/**
+ * Copies `nvalues` coordinates of numeric `type` for `axis` (0 = x, 1 = y, 2 = z); the count
+ * must match the extent along that axis.
+ *
+ * # Errors
+ * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (axis, type), INVALID_OBJECT (count).
+ *
+ * # Safety
+ * `obj` live owned handle; `values` holds `nvalues` elements of `type`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_rectilinear_grid_set_coordinates(struct vtkwire_object *obj,
+                                                        int32_t axis,
+                                                        int32_t type,
+                                                        const void *values,
+                                                        size_t nvalues);
+
+/**
+ * The coordinate array of `axis`.
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until it is modified or freed. Do not free.
+ *
+ * # Errors
+ * NOT_FOUND when not set.
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_rectilinear_grid_coordinates(const struct vtkwire_object *obj,
+                                                    int32_t axis,
+                                                    const struct vtkwire_array **out_array);
+
+/**
+ * Creates a `vtkStructuredGrid` with `extent`; set its points with `vtkwire_object_set_points`
+ * (as many as the extent has).
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Safety
+ * `extent` must hold 6 ints.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_structured_grid_new(const int32_t *extent,
+                                           struct vtkwire_object **out_obj);
+
+/**
+ * Marshals `obj` to exactly the bytes `vtkCommunicator::MarshalDataObject` produces (VTK 9.1:
+ * legacy 5.1, BINARY, big-endian, a zero-filled 128-byte EXTENT block first for image data,
+ * structured points, rectilinear and structured grids). `obj == NULL` is VTK's null object:
+ * `*out_bytes = NULL`, `*out_len = 0`. The object is validated first.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call. Returns a new buffer owned by the caller;
+ * free it with `vtkwire_bytes_free(bytes, len)`.
+ *
+ * # Errors
+ * NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where).
+ *
+ * # Safety
+ * `obj` NULL or live; outputs valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_marshal(const struct vtkwire_object *obj,
+                               uint8_t **out_bytes,
+                               size_t *out_len);
+
+/**
+ * The exact size `vtkwire_marshal` would produce for `obj` (0 for NULL), without
+ * producing the bytes — to size a caller-owned buffer (Fortran, pools, MPI windows).
+ *
+ * # Errors
+ * NULL_ARGUMENT (`out_len`), INVALID_OBJECT.
+ *
+ * # Safety
+ * `obj` NULL or live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_marshaled_size(const struct vtkwire_object *obj,
+                                      size_t *out_len);
+
+/**
+ * Marshals `obj` into caller memory `buf` of `cap` bytes; `*out_len` gets the bytes written.
+ * Nothing is written to `buf` when it is too small.
+ *
+ * # Ownership
+ * Borrows `obj` and `buf` for the duration of the call.
+ *
+ * # Errors
+ * NULL_ARGUMENT (`out_len`, `buf` with cap > 0), OUT_OF_RANGE (buffer too small; the
+ * message gives the size needed), INVALID_OBJECT.
+ *
+ * # Safety
+ * `buf` valid for `cap` bytes of writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_marshal_into(const struct vtkwire_object *obj,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/**
+ * Frees a buffer returned by `vtkwire_marshal` (pass the same length).
+ * `vtkwire_bytes_free(NULL, 0)` is a no-op.
+ *
+ * # Safety
+ * `bytes`/`len` must come from `vtkwire_marshal` and not have been freed.
+ */
+void vtkwire_bytes_free(uint8_t *bytes, size_t len);
+
+/**
+ * Returns to the operating system the memory vtkwire has freed but kept for reuse.
+ *
+ * vtkwire's buffers (marshaled bytes, receive buffers, the arrays of objects it builds) come
+ * from mimalloc, which keeps freed pages for vtkwire's next buffer: a time loop that marshals,
+ * sends or receives an object per step then writes into mapped memory instead of paying the
+ * kernel's page faults. What is kept never exceeds vtkwire's own high-water mark. Call this
+ * when the memory is needed elsewhere (before a phase that allocates heavily with `malloc`, or
+ * after the last exchange). Never fails; takes no communicator (no MPI call).
+ */
+void vtkwire_release_memory(void);
+
+/**
+ * Unmarshals bytes from `vtkCommunicator::MarshalDataObject` (any VTK 9.x) or
+ * `vtkwire_marshal`. An empty buffer (`len == 0`, `bytes` may be NULL) is VTK's null object:
+ * `*out_obj = NULL` with OK.
+ *
+ * # Ownership
+ * Borrows `bytes`. Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * NULL_ARGUMENT, PARSE / TRUNCATED / UNSUPPORTED / INVALID_UTF8 / INVALID_OBJECT with the byte
+ * offset in the message. Never allocates more than the input can justify.
+ *
+ * # Safety
+ * `bytes` valid for `len` bytes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_unmarshal(const uint8_t *bytes,
+                                 size_t len,
+                                 struct vtkwire_object **out_obj);
+
+/**
+ * Reads a legacy `.vtk` file (versions 2.0 to 5.1, ASCII or BINARY) — what ParaView and VTK write.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * NULL_ARGUMENT, IO (with the OS error), and the parse errors of `vtkwire_unmarshal`.
+ *
+ * # Safety
+ * `path` NUL-terminated UTF-8.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_legacy_read(const char *path,
+                                   struct vtkwire_object **out_obj);
+
+/**
+ * Writes `obj` as a legacy `.vtk` file ParaView opens: BINARY when `binary` is non-zero,
+ * else ASCII.
+ *
+ * # Errors
+ * NULL_ARGUMENT, INVALID_OBJECT, IO.
+ *
+ * # Safety
+ * `obj` live; `path` NUL-terminated UTF-8.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_legacy_write(const struct vtkwire_object *obj,
+                                    const char *path,
+                                    int32_t binary);
 
 /**
  * Sets the VTK version the peer ranks speak (`major.minor`, e.g. 9, 5), for the whole process.
@@ -2676,6 +2498,184 @@ vtkwire_status vtkwire_request_take_array(struct vtkwire_request *request,
  * May call `MPI_Cancel`/`MPI_Wait`.
  */
 void vtkwire_request_free(struct vtkwire_request *request);
+
+/**
+ * Frees an object made by a constructor, `vtkwire_object_clone`, or received/unmarshaled.
+ *
+ * # Ownership
+ * `vtkwire_object_free(NULL)` is a no-op. Never pass an object borrowed from a multiblock.
+ *
+ * # Safety
+ * `obj` must be NULL or an owned handle not freed before.
+ */
+void vtkwire_object_free(struct vtkwire_object *obj);
+
+/**
+ * Deep-copies an object (borrowed values are copied too).
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_clone(const struct vtkwire_object *obj,
+                                    struct vtkwire_object **out_obj);
+
+/**
+ * VTK's data-object type code of `obj` (`VTKWIRE_OBJECT_*`), or -1 for NULL.
+ *
+ * # Safety
+ * `obj` NULL or live.
+ */
+int32_t vtkwire_object_type(const struct vtkwire_object *obj);
+
+/**
+ * VTK's class name of `obj` ("vtkPolyData"…), static; NULL for NULL.
+ *
+ * # Safety
+ * `obj` NULL or live.
+ */
+const char *vtkwire_object_class_name(const struct vtkwire_object *obj);
+
+/**
+ * Checks every invariant of `obj` (ids in range, array lengths, tree shape, nesting…).
+ * Marshal and send call this too.
+ *
+ * # Errors
+ * INVALID_OBJECT with a message naming what and where.
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_object_validate(const struct vtkwire_object *obj);
+
+/**
+ * A one-line summary of `obj` (type, counts, extent, arrays), NUL-terminated into `buf`
+ * (truncated to `cap - 1` bytes); `*out_len` gets the full length. `buf` may be NULL when
+ * `cap` is 0 (size query).
+ *
+ * # Safety
+ * `obj` live; `buf` valid for `cap` bytes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_summary(const struct vtkwire_object *obj,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *out_len);
+
+/**
+ * The number of points (`VTKWIRE_ASSOCIATION_POINT`), cells (`_CELL`), rows (`_ROW`),
+ * vertices (`_VERTEX`) or edges (`_EDGE`) of `obj` — the tuples its arrays there must have.
+ *
+ * # Errors
+ * WRONG_OBJECT_TYPE when the type has no such count (e.g. rows of a poly data, field data).
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_count(const struct vtkwire_object *obj,
+                                    int32_t association,
+                                    size_t *out_count);
+
+/**
+ * The extent (x0 x1 y0 y1 z0 z1) of image data, structured points, rectilinear or structured grids.
+ *
+ * # Errors
+ * WRONG_OBJECT_TYPE for other types.
+ *
+ * # Safety
+ * `obj` live; `out_extent` holds 6 ints.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_extent(const struct vtkwire_object *obj,
+                                     int32_t *out_extent);
+
+/**
+ * Copies `npoints` xyz triples of numeric `type` (usually float or double) as the points of a
+ * poly data, unstructured grid, structured grid, graph or tree.
+ *
+ * # Errors
+ * NULL_ARGUMENT, INVALID_ARGUMENT (type), WRONG_OBJECT_TYPE (no explicit points).
+ *
+ * # Safety
+ * `obj` live owned handle; `xyz` holds `3 * npoints` elements.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_set_points(struct vtkwire_object *obj,
+                                         int32_t type,
+                                         const void *xyz,
+                                         size_t npoints);
+
+/**
+ * As `vtkwire_object_set_points`, without copying (zero-copy).
+ *
+ * # Ownership
+ * `xyz` is borrowed: it must stay alive and unchanged until `obj` (and every copy, send or
+ * marshal using it) is done with it.
+ *
+ * # Errors
+ * As `vtkwire_object_set_points`; INVALID_ARGUMENT when misaligned.
+ *
+ * # Safety
+ * As above.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_set_points_borrowed(struct vtkwire_object *obj,
+                                                  int32_t type,
+                                                  const void *xyz,
+                                                  size_t npoints);
+
+/**
+ * The points array (3 components).
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until it is modified or freed. Do not free.
+ *
+ * # Errors
+ * WRONG_OBJECT_TYPE (type without explicit points), NOT_FOUND (not set).
+ *
+ * # Safety
+ * `obj` live.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_points(const struct vtkwire_object *obj,
+                                     const struct vtkwire_array **out_points);
+
+/**
+ * A static, NUL-terminated description of a status code (any `int32_t`; unknown codes give
+ * "unknown status"). Never NULL.
+ *
+ * # Ownership
+ * Static storage; do not free.
+ */
+const char *vtkwire_status_str(int32_t status);
+
+/**
+ * This thread's last error message: what failed, which argument, which byte offset or rank.
+ * Empty after a successful call. Never NULL.
+ *
+ * # Ownership
+ * Borrowed from thread-local storage; valid until the next vtkwire call on this thread.
+ */
+const char *vtkwire_last_error(void);
+
+/**
+ * Copies this thread's last error message into `buf` (NUL-terminated, truncated to `cap - 1`
+ * bytes) and returns its full length in bytes (without the NUL). `buf` may be NULL when `cap`
+ * is 0 (a size query). For Fortran and callers that keep the message.
+ *
+ * # Safety
+ * `buf` must be valid for `cap` bytes of writes.
+ */
+size_t vtkwire_last_error_copy(char *buf, size_t cap);
+
+/**
+ * The library version, e.g. "0.1.0". Static; never NULL.
+ */
+const char *vtkwire_version(void);
 
 #ifdef __cplusplus
 }  // extern "C"

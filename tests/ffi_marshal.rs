@@ -4,7 +4,10 @@ use std::ffi::CStr;
 use std::ptr::{null, null_mut};
 
 use vtkwire::Status;
+use vtkwire::ffi::attributes::*;
+use vtkwire::ffi::cells::*;
 use vtkwire::ffi::constants::*;
+use vtkwire::ffi::image::*;
 use vtkwire::ffi::marshal::*;
 use vtkwire::ffi::object::*;
 use vtkwire::ffi::status::vtkwire_last_error;

@@ -6,7 +6,12 @@ use std::ptr::{null, null_mut};
 
 use vtkwire::Status;
 use vtkwire::ffi::array::*;
+use vtkwire::ffi::attributes::*;
+use vtkwire::ffi::cells::*;
+use vtkwire::ffi::composite::*;
 use vtkwire::ffi::constants::*;
+use vtkwire::ffi::graph::*;
+use vtkwire::ffi::image::*;
 use vtkwire::ffi::object::*;
 use vtkwire::ffi::status::*;
 

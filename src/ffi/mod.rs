@@ -5,9 +5,14 @@
 #![allow(non_camel_case_types)] // Reason: C type names (`vtkwire_object`) are part of the ABI.
 
 pub mod array;
+pub mod attributes;
+pub mod cells;
 pub mod comm;
+pub mod composite;
 pub mod constants;
+pub mod graph;
 pub mod guard;
+pub mod image;
 pub mod marshal;
 pub mod mpi;
 pub mod object;
