@@ -135,31 +135,13 @@ pub unsafe fn data_from_caller(ty: ScalarType, data: *const c_void, n: usize, na
 /// # Safety
 /// As for [`borrowed_buffer`].
 pub unsafe fn data_borrowed(ty: ScalarType, data: *const c_void, n: usize, name: &str) -> Result<ArrayData> {
-    // SAFETY (all arms): forwarded contract of this function.
-    unsafe {
-        Ok(match ty {
-            ScalarType::Char => ArrayData::Char(borrowed_buffer(data, n, name)?),
-            ScalarType::SignedChar => ArrayData::SignedChar(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedChar => ArrayData::UnsignedChar(borrowed_buffer(data, n, name)?),
-            ScalarType::Short => ArrayData::Short(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedShort => ArrayData::UnsignedShort(borrowed_buffer(data, n, name)?),
-            ScalarType::Int => ArrayData::Int(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedInt => ArrayData::UnsignedInt(borrowed_buffer(data, n, name)?),
-            ScalarType::Long => ArrayData::Long(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedLong => ArrayData::UnsignedLong(borrowed_buffer(data, n, name)?),
-            ScalarType::LongLong => ArrayData::LongLong(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedLongLong => ArrayData::UnsignedLongLong(borrowed_buffer(data, n, name)?),
-            ScalarType::Float => ArrayData::Float(borrowed_buffer(data, n, name)?),
-            ScalarType::Double => ArrayData::Double(borrowed_buffer(data, n, name)?),
-            ScalarType::IdType => ArrayData::IdType(borrowed_buffer(data, n, name)?),
-            ScalarType::Bit | ScalarType::String | ScalarType::Variant => {
-                return Err(Error::new(
-                    Status::WrongArrayType,
-                    format!("{ty} arrays cannot be borrowed; use the copying function"),
-                ));
-            }
-        })
-    }
+    crate::with_numeric_type!(ty, T, wrap => {
+        // SAFETY: the caller's contract of this function, forwarded.
+        Ok(wrap(unsafe { borrowed_buffer::<T>(data, n, name) }?))
+    }, _ => Err(Error::new(
+        Status::WrongArrayType,
+        format!("{ty} arrays cannot be borrowed; use the copying function"),
+    )))
 }
 
 /// Builds an array from the common C argument list.

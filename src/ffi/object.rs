@@ -144,22 +144,9 @@ pub unsafe extern "C" fn vtkwire_object_type(obj: *const vtkwire_object) -> i32 
 /// `obj` NULL or live.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vtkwire_object_class_name(obj: *const vtkwire_object) -> *const c_char {
-    guard_value(std::ptr::null(), || match unsafe { object_ref(obj, "obj") } {
-        Ok(o) => match o {
-            DataObject::ImageData(_) => c"vtkImageData".as_ptr(),
-            DataObject::StructuredPoints(_) => c"vtkStructuredPoints".as_ptr(),
-            DataObject::RectilinearGrid(_) => c"vtkRectilinearGrid".as_ptr(),
-            DataObject::StructuredGrid(_) => c"vtkStructuredGrid".as_ptr(),
-            DataObject::PolyData(_) => c"vtkPolyData".as_ptr(),
-            DataObject::UnstructuredGrid(_) => c"vtkUnstructuredGrid".as_ptr(),
-            DataObject::Table(_) => c"vtkTable".as_ptr(),
-            DataObject::DirectedGraph(_) => c"vtkDirectedGraph".as_ptr(),
-            DataObject::UndirectedGraph(_) => c"vtkUndirectedGraph".as_ptr(),
-            DataObject::Tree(_) => c"vtkTree".as_ptr(),
-            DataObject::MultiBlock(_) => c"vtkMultiBlockDataSet".as_ptr(),
-            DataObject::OverlappingAmr(_) => c"vtkOverlappingAMR".as_ptr(),
-        },
-        Err(_) => std::ptr::null(),
+    guard_value(std::ptr::null(), || {
+        // SAFETY: `obj` is NULL or a live handle (the contract above); NULL gives an error.
+        unsafe { object_ref(obj, "obj") }.map_or(std::ptr::null(), |o| o.class_name_c().as_ptr())
     })
 }
 

@@ -4,6 +4,7 @@ pub mod array;
 pub mod attributes;
 pub mod cells;
 pub mod objects;
+pub mod scalar;
 
 pub use array::{
     ArrayData, Bits, Buffer, DataArray, External, InfoEntry, InfoValue, IntoArrayData, LookupTable, Scalar, ScalarType,

@@ -1,9 +1,14 @@
 //! The twelve data object types vtkwire moves, and their validation.
 
+use std::ffi::CStr;
+
+use strum::{EnumCount, FromRepr, IntoStaticStr, VariantArray};
+
 use crate::error::{Error, Result};
 use crate::model::array::DataArray;
 use crate::model::attributes::{Association, Attributes};
 use crate::model::cells::{self, CellArray, POLYHEDRON};
+use crate::model::scalar::variants;
 
 /// Deepest multiblock nesting accepted (validation, parsing and marshaling).
 pub const MAX_DEPTH: usize = 64;
@@ -199,9 +204,10 @@ impl StructuredGrid {
     }
 }
 
-/// Which of the four poly data cell arrays.
+/// Which of the four poly data cell arrays (the code indexes [`PolyData::cells`]).
 #[repr(i32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, FromRepr, VariantArray, EnumCount, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum PolyCells {
     Verts = 0,
     Lines = 1,
@@ -210,14 +216,14 @@ pub enum PolyCells {
 }
 
 impl PolyCells {
-    pub const ALL: [PolyCells; 4] = [PolyCells::Verts, PolyCells::Lines, PolyCells::Polys, PolyCells::Strips];
+    pub const ALL: [PolyCells; <PolyCells as EnumCount>::COUNT] = variants();
 
     pub fn from_code(code: i32) -> Option<PolyCells> {
-        PolyCells::ALL.get(usize::try_from(code).ok()?).copied()
+        PolyCells::from_repr(code)
     }
 
     pub fn name(self) -> &'static str {
-        ["verts", "lines", "polys", "strips"][self as usize]
+        self.into()
     }
 }
 
@@ -530,41 +536,39 @@ fn validate_dataset_attributes(pd: &Attributes, cd: &Attributes, points: usize, 
 }
 
 impl DataObject {
-    /// VTK's data-object type code (reference §1.2).
-    pub fn type_code(&self) -> i32 {
+    /// VTK's data-object type code (reference §1.2) and class name: the one table of both.
+    fn vtk_type(&self) -> (i32, &'static CStr) {
         use type_code::*;
         match self {
-            DataObject::ImageData(_) => IMAGE_DATA,
-            DataObject::StructuredPoints(_) => STRUCTURED_POINTS,
-            DataObject::RectilinearGrid(_) => RECTILINEAR_GRID,
-            DataObject::StructuredGrid(_) => STRUCTURED_GRID,
-            DataObject::PolyData(_) => POLY_DATA,
-            DataObject::UnstructuredGrid(_) => UNSTRUCTURED_GRID,
-            DataObject::Table(_) => TABLE,
-            DataObject::DirectedGraph(_) => DIRECTED_GRAPH,
-            DataObject::UndirectedGraph(_) => UNDIRECTED_GRAPH,
-            DataObject::Tree(_) => TREE,
-            DataObject::MultiBlock(_) => MULTIBLOCK,
-            DataObject::OverlappingAmr(_) => OVERLAPPING_AMR,
+            DataObject::ImageData(_) => (IMAGE_DATA, c"vtkImageData"),
+            DataObject::StructuredPoints(_) => (STRUCTURED_POINTS, c"vtkStructuredPoints"),
+            DataObject::RectilinearGrid(_) => (RECTILINEAR_GRID, c"vtkRectilinearGrid"),
+            DataObject::StructuredGrid(_) => (STRUCTURED_GRID, c"vtkStructuredGrid"),
+            DataObject::PolyData(_) => (POLY_DATA, c"vtkPolyData"),
+            DataObject::UnstructuredGrid(_) => (UNSTRUCTURED_GRID, c"vtkUnstructuredGrid"),
+            DataObject::Table(_) => (TABLE, c"vtkTable"),
+            DataObject::DirectedGraph(_) => (DIRECTED_GRAPH, c"vtkDirectedGraph"),
+            DataObject::UndirectedGraph(_) => (UNDIRECTED_GRAPH, c"vtkUndirectedGraph"),
+            DataObject::Tree(_) => (TREE, c"vtkTree"),
+            DataObject::MultiBlock(_) => (MULTIBLOCK, c"vtkMultiBlockDataSet"),
+            DataObject::OverlappingAmr(_) => (OVERLAPPING_AMR, c"vtkOverlappingAMR"),
         }
     }
 
-    /// VTK's class name.
+    /// VTK's data-object type code (reference §1.2).
+    pub fn type_code(&self) -> i32 {
+        self.vtk_type().0
+    }
+
+    /// VTK's class name ("vtkPolyData"…).
     pub fn class_name(&self) -> &'static str {
-        match self {
-            DataObject::ImageData(_) => "vtkImageData",
-            DataObject::StructuredPoints(_) => "vtkStructuredPoints",
-            DataObject::RectilinearGrid(_) => "vtkRectilinearGrid",
-            DataObject::StructuredGrid(_) => "vtkStructuredGrid",
-            DataObject::PolyData(_) => "vtkPolyData",
-            DataObject::UnstructuredGrid(_) => "vtkUnstructuredGrid",
-            DataObject::Table(_) => "vtkTable",
-            DataObject::DirectedGraph(_) => "vtkDirectedGraph",
-            DataObject::UndirectedGraph(_) => "vtkUndirectedGraph",
-            DataObject::Tree(_) => "vtkTree",
-            DataObject::MultiBlock(_) => "vtkMultiBlockDataSet",
-            DataObject::OverlappingAmr(_) => "vtkOverlappingAMR",
-        }
+        // The names are ASCII literals: the conversion cannot fail.
+        self.vtk_type().1.to_str().unwrap_or_default()
+    }
+
+    /// VTK's class name, NUL-terminated with static storage (for the C API).
+    pub fn class_name_c(&self) -> &'static CStr {
+        self.vtk_type().1
     }
 
     /// Whether VTK gives this type a 3D extent (and Marshal an EXTENT block).
