@@ -24,6 +24,7 @@ pub struct vtkwire_object {
 /// # Safety
 /// `p` must be NULL or a live handle (owned, or borrowed from a live parent).
 pub unsafe fn object_ref<'a>(p: *const vtkwire_object, name: &str) -> Result<&'a DataObject> {
+    // SAFETY: forwarded contract: NULL or a live handle, whose pointee is a DataObject.
     unsafe { guard::as_ref(p.cast::<DataObject>(), name) }
 }
 
@@ -32,6 +33,7 @@ pub unsafe fn object_ref<'a>(p: *const vtkwire_object, name: &str) -> Result<&'a
 /// # Safety
 /// `p` must be NULL or a live owned handle, not aliased for the call.
 pub unsafe fn object_mut<'a>(p: *mut vtkwire_object, name: &str) -> Result<&'a mut DataObject> {
+    // SAFETY: forwarded contract: NULL or a live, unaliased handle to a DataObject.
     unsafe { guard::as_mut(p.cast::<DataObject>(), name) }
 }
 
@@ -62,6 +64,7 @@ pub(crate) fn new_object(out: *mut *mut vtkwire_object, make: impl FnOnce() -> R
     guard(|| {
         check_out(out, "out_obj")?;
         let o = make()?;
+        // SAFETY: `out` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out, object_into_handle(o)) };
         Ok(())
     })
@@ -82,6 +85,7 @@ pub(crate) fn checked(o: DataObject) -> Result<DataObject> {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vtkwire_object_free(obj: *mut vtkwire_object) {
     if !obj.is_null() {
+        // SAFETY: `obj` is a live owned handle (checked above / `# Safety`) and is not used again.
         let _ = std::panic::catch_unwind(|| drop(unsafe { object_from_handle(obj) }));
     }
 }
@@ -97,8 +101,10 @@ pub unsafe extern "C" fn vtkwire_object_free(obj: *mut vtkwire_object) {
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_clone(obj: *const vtkwire_object, out_obj: *mut *mut vtkwire_object) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let o = unsafe { object_ref(obj, "obj") }?;
         check_out(out_obj, "out_obj")?;
+        // SAFETY: `out_obj` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out_obj, object_into_handle(deep_copy(o))) };
         Ok(())
     })
@@ -135,6 +141,7 @@ pub fn deep_copy(o: &DataObject) -> DataObject {
 /// `obj` NULL or live.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vtkwire_object_type(obj: *const vtkwire_object) -> i32 {
+    // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
     guard_value(-1, || unsafe { object_ref(obj, "obj") }.map_or(-1, DataObject::type_code))
 }
 
@@ -161,15 +168,27 @@ pub unsafe extern "C" fn vtkwire_object_class_name(obj: *const vtkwire_object) -
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_validate(obj: *const vtkwire_object) -> Status {
+    // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
     guard(|| unsafe { object_ref(obj, "obj") }?.validate())
 }
 
-/// A one-line summary of `obj` (type, counts, extent, arrays), NUL-terminated into `buf`
-/// (truncated to `cap - 1` bytes); `*out_len` gets the full length. `buf` may be NULL when
-/// `cap` is 0 (size query).
+/// A one-line summary of `obj` (type, counts, extent, arrays) in string shape *copy*:
+/// `*out_len` receives the full length in bytes (without the NUL); when `buf` is non-NULL and
+/// `cap > 0`, at most `cap - 1` bytes cut at a UTF-8 character boundary are written, then a
+/// NUL. `(NULL, 0)` is a size query.
+///
+/// # Ownership
+/// Borrows `obj`, `buf` and `out_len` for the duration of the call; the text is copied.
+///
+/// # Errors
+/// - NULL_ARGUMENT: `obj` or `out_len` is NULL, or `buf` is NULL with `cap > 0` (nothing
+///   written).
+/// - BUFFER_TOO_SMALL: the summary and its NUL did not fit in `cap` bytes; the cut summary and
+///   the full length were written.
 ///
 /// # Safety
-/// `obj` live; `buf` valid for `cap` bytes.
+/// `obj` NULL or a live object handle; `buf` NULL or valid for `cap` bytes of writes;
+/// `out_len` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_summary(
@@ -179,26 +198,10 @@ pub unsafe extern "C" fn vtkwire_object_summary(
     out_len: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let o = unsafe { object_ref(obj, "obj") }?;
-        check_out(out_len, "out_len")?;
-        if buf.is_null() && cap > 0 {
-            return Err(guard::null_arg("buf"));
-        }
-        let s = o.summary();
-        if cap > 0 {
-            // Truncate on a character boundary.
-            let mut n = s.len().min(cap - 1);
-            while !s.is_char_boundary(n) {
-                n -= 1;
-            }
-            // SAFETY: `buf` has `cap` bytes; n < cap.
-            unsafe {
-                std::ptr::copy_nonoverlapping(s.as_ptr().cast::<c_char>(), buf, n);
-                buf.add(n).write(0);
-            }
-        }
-        unsafe { write_out(out_len, s.len()) };
-        Ok(())
+        // SAFETY: `buf` holds `cap` writable bytes and `out_len` is writable, or NULL (`# Safety`).
+        unsafe { guard::copy_str_out(&o.summary(), buf, cap, out_len) }
     })
 }
 
@@ -218,12 +221,14 @@ pub unsafe extern "C" fn vtkwire_object_count(
     out_count: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let o = unsafe { object_ref(obj, "obj") }?;
         let assoc = assoc_arg(association)?;
         check_out(out_count, "out_count")?;
         let n = o
             .count(assoc)
             .ok_or_else(|| Error::wrong_object_type(format!("a {} has no {} count", o.class_name(), assoc.name())))?;
+        // SAFETY: `out_count` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out_count, n) };
         Ok(())
     })
@@ -240,6 +245,7 @@ pub unsafe extern "C" fn vtkwire_object_count(
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_extent(obj: *const vtkwire_object, out_extent: *mut i32) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let o = unsafe { object_ref(obj, "obj") }?;
         check_out(out_extent, "out_extent")?;
         let e = o.extent().ok_or_else(|| wrong_type(o, "a structured type (image, rectilinear, structured grid)"))?;
@@ -256,6 +262,7 @@ unsafe fn set_points(
     npoints: usize,
     borrowed: bool,
 ) -> Result<()> {
+    // SAFETY: `obj` is NULL or a live handle the caller owns, unaliased during the call (`# Safety`); NULL is refused.
     let o = unsafe { object_mut(obj, "obj") }?;
     let ty = array::scalar_type_arg(ty, "type")?;
     if !ty.is_numeric() {
@@ -263,8 +270,10 @@ unsafe fn set_points(
     }
     let n = npoints.checked_mul(3).ok_or_else(|| Error::out_of_range("npoints overflows"))?;
     let data = if borrowed {
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `data_borrowed` checks NULL.
         unsafe { array::data_borrowed(ty, xyz, n, "xyz") }?
     } else {
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `data_from_caller` checks NULL.
         unsafe { array::data_from_caller(ty, xyz, n, "xyz") }?
     };
     let class = o.class_name();
@@ -289,6 +298,7 @@ pub unsafe extern "C" fn vtkwire_object_set_points(
     xyz: *const c_void,
     npoints: usize,
 ) -> Status {
+    // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `set_points` checks NULL.
     guard(|| unsafe { set_points(obj, r#type, xyz, npoints, false) })
 }
 
@@ -311,6 +321,7 @@ pub unsafe extern "C" fn vtkwire_object_set_points_borrowed(
     xyz: *const c_void,
     npoints: usize,
 ) -> Status {
+    // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `set_points` checks NULL.
     guard(|| unsafe { set_points(obj, r#type, xyz, npoints, true) })
 }
 
@@ -331,6 +342,7 @@ pub unsafe extern "C" fn vtkwire_object_points(
     out_points: *mut *const vtkwire_array,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let o = unsafe { object_ref(obj, "obj") }?;
         check_out(out_points, "out_points")?;
         let has_slot = matches!(
@@ -346,6 +358,7 @@ pub unsafe extern "C" fn vtkwire_object_points(
             return Err(wrong_type(o, "a type with explicit points"));
         }
         let p = o.points().ok_or_else(|| Error::not_found(format!("the {} has no points", o.class_name())))?;
+        // SAFETY: `out_points` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out_points, array_borrowed(p)) };
         Ok(())
     })
