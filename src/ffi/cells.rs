@@ -5,26 +5,34 @@ use crate::ffi::guard::{self, check_out, guard, write_out};
 use crate::ffi::object::{new_object, object_mut, object_ref, vtkwire_object, wrong_type};
 use crate::model::{Buffer, CellArray, DataObject, PolyCells, PolyData, UnstructuredGrid};
 
-/// Creates an empty `vtkPolyData`.
+/// Creates an empty `vtkPolyData`; set its points with `vtkwire_object_set_points` and its
+/// cells with `vtkwire_poly_data_set_cells`.
 ///
 /// # Ownership
 /// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
 ///
+/// # Errors
+/// - NULL_ARGUMENT: `out_obj` is NULL.
+///
 /// # Safety
-/// `out_obj` valid for writes.
+/// `out_obj` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_poly_data_new(out_obj: *mut *mut vtkwire_object) -> Status {
     new_object(out_obj, || Ok(DataObject::PolyData(PolyData::default())))
 }
 
-/// Creates an empty `vtkUnstructuredGrid`.
+/// Creates an empty `vtkUnstructuredGrid`; set its points with `vtkwire_object_set_points` and
+/// its cells with `vtkwire_unstructured_grid_set_cells`.
 ///
 /// # Ownership
 /// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
 ///
+/// # Errors
+/// - NULL_ARGUMENT: `out_obj` is NULL.
+///
 /// # Safety
-/// `out_obj` valid for writes.
+/// `out_obj` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_unstructured_grid_new(out_obj: *mut *mut vtkwire_object) -> Status {
@@ -36,21 +44,32 @@ fn poly_kind(kind: i32) -> Result<PolyCells> {
 }
 
 unsafe fn cells_args(offsets: *const i64, noffsets: usize, conn: *const i64, nconn: usize) -> Result<CellArray> {
+    // SAFETY: `offsets` is NULL or holds the count given (`# Safety`); NULL with a count is refused.
     let o = unsafe { guard::slice(offsets, noffsets, "offsets") }?;
+    // SAFETY: `conn` is NULL or holds the count given (`# Safety`); NULL with a count is refused.
     let c = unsafe { guard::slice(conn, nconn, "connectivity") }?;
     CellArray::new(Buffer::from_slice(o), Buffer::from_slice(c))
 }
 
 /// Sets one poly data cell array (`VTKWIRE_POLY_VERTS/LINES/POLYS/STRIPS`) from VTK 9 offsets
-/// (`ncells + 1` entries from 0 to `nconnectivity`, non-decreasing) and point-id connectivity.
-/// Ids are checked against the points by `vtkwire_object_validate` (and marshal/send).
+/// (`ncells + 1` entries from 0 to `nconnectivity`, non-decreasing; none for no cells) and
+/// point-id connectivity. Ids are checked against the points by `vtkwire_object_validate` (and
+/// marshal/send).
+///
+/// # Ownership
+/// Borrows `offsets` and `connectivity` for the duration of the call (copied); `obj` is
+/// modified.
 ///
 /// # Errors
-/// NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (kind; offsets not starting at 0,
-/// decreasing, or not ending at `nconnectivity`, naming the index).
+/// - NULL_ARGUMENT: `obj` is NULL, or an array is NULL with a count > 0.
+/// - INVALID_ARGUMENT: `kind` is unknown; the offsets do not start at 0, decrease, or do not
+///   end at `nconnectivity` (the message names the index).
+/// - WRONG_OBJECT_TYPE: `obj` is not a poly data.
 ///
 /// # Safety
-/// Arrays hold the counts given.
+/// `obj` NULL or a live object handle owned by the caller, not used by another thread during
+/// the call; `offsets` NULL or `noffsets` readable `int64_t`; `connectivity` NULL or
+/// `nconnectivity` readable `int64_t`.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_poly_data_set_cells(
@@ -62,8 +81,10 @@ pub unsafe extern "C" fn vtkwire_poly_data_set_cells(
     nconnectivity: usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle the caller owns, unaliased during the call (`# Safety`); NULL is refused.
         let o = unsafe { object_mut(obj, "obj") }?;
         let kind = poly_kind(kind)?;
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `cells_args` checks NULL.
         let cells = unsafe { cells_args(offsets, noffsets, connectivity, nconnectivity) }?;
         let DataObject::PolyData(p) = o else { return Err(wrong_type(o, "a poly data")) };
         p.cells[kind as usize] = cells;
@@ -74,11 +95,17 @@ pub unsafe extern "C" fn vtkwire_poly_data_set_cells(
 /// Sets one poly data cell array from VTK's classic layout `[n, id0 … id(n-1), n, …]`
 /// (`nentries` values in all).
 ///
+/// # Ownership
+/// Borrows `cells` for the duration of the call (copied); `obj` is modified.
+///
 /// # Errors
-/// As `vtkwire_poly_data_set_cells`; INVALID_ARGUMENT when a count runs past the end.
+/// - NULL_ARGUMENT: `obj` is NULL, or `cells` is NULL with `nentries > 0`.
+/// - INVALID_ARGUMENT: `kind` is unknown; a count is negative or runs past the end.
+/// - WRONG_OBJECT_TYPE: `obj` is not a poly data.
 ///
 /// # Safety
-/// `cells` holds `nentries` values.
+/// `obj` NULL or a live object handle owned by the caller, not used by another thread during
+/// the call; `cells` NULL or `nentries` readable `int64_t`.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_poly_data_set_cells_legacy(
@@ -88,8 +115,10 @@ pub unsafe extern "C" fn vtkwire_poly_data_set_cells_legacy(
     nentries: usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle the caller owns, unaliased during the call (`# Safety`); NULL is refused.
         let o = unsafe { object_mut(obj, "obj") }?;
         let kind = poly_kind(kind)?;
+        // SAFETY: `cells` is NULL or holds the count given (`# Safety`); NULL with a count is refused.
         let stream = unsafe { guard::slice(cells, nentries, "cells") }?;
         let cells = CellArray::from_legacy(stream)?;
         let DataObject::PolyData(p) = o else { return Err(wrong_type(o, "a poly data")) };
@@ -98,13 +127,19 @@ pub unsafe extern "C" fn vtkwire_poly_data_set_cells_legacy(
     })
 }
 
-/// One poly data cell array: offsets (`ncells + 1` entries, or 0 when empty) and connectivity.
+/// One poly data cell array: `*out_offsets` (`*out_noffsets` entries: cells + 1, or 0 when
+/// empty) and `*out_connectivity` (`*out_nconnectivity` point ids).
 ///
 /// # Ownership
-/// Borrowed from `obj`; valid until it is modified or freed.
+/// Both arrays are borrowed from `obj`; valid until `obj` is modified or freed. Do not free them.
+///
+/// # Errors
+/// - NULL_ARGUMENT: `obj` or an output is NULL.
+/// - INVALID_ARGUMENT: `kind` is unknown.
+/// - WRONG_OBJECT_TYPE: `obj` is not a poly data.
 ///
 /// # Safety
-/// `obj` live.
+/// `obj` NULL or a live object handle; each output NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_poly_data_cells(
@@ -116,6 +151,7 @@ pub unsafe extern "C" fn vtkwire_poly_data_cells(
     out_nconnectivity: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let o = unsafe { object_ref(obj, "obj") }?;
         let kind = poly_kind(kind)?;
         check_out(out_offsets, "out_offsets")?;
@@ -124,6 +160,7 @@ pub unsafe extern "C" fn vtkwire_poly_data_cells(
         check_out(out_nconnectivity, "out_nconnectivity")?;
         let DataObject::PolyData(p) = o else { return Err(wrong_type(o, "a poly data")) };
         let c = &p.cells[kind as usize];
+        // SAFETY: the outputs were checked non-NULL above and are writable for the documented sizes (`# Safety`).
         unsafe {
             write_out(out_offsets, c.offsets().as_ptr());
             write_out(out_noffsets, c.offsets().len());
@@ -139,11 +176,21 @@ pub unsafe extern "C" fn vtkwire_poly_data_cells(
 /// `[nFaces, n0, ids…, n1, ids…]`. Ids and per-type point counts are checked by
 /// `vtkwire_object_validate` (and marshal/send); unknown cell types are rejected here.
 ///
+/// # Ownership
+/// Borrows `types`, `offsets` and `connectivity` for the duration of the call (copied); `obj`
+/// is modified.
+///
 /// # Errors
-/// NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (layout), INVALID_OBJECT (types).
+/// - NULL_ARGUMENT: `obj` is NULL, or an array is NULL with a count > 0.
+/// - INVALID_ARGUMENT: the offsets are malformed (as `vtkwire_poly_data_set_cells`), or their
+///   cell count differs from `ncells`.
+/// - INVALID_OBJECT: a cell type VTK does not know (the message names the cell).
+/// - WRONG_OBJECT_TYPE: `obj` is not an unstructured grid.
 ///
 /// # Safety
-/// Arrays hold the counts given.
+/// `obj` NULL or a live object handle owned by the caller, not used by another thread during
+/// the call; `types` NULL or `ncells` readable bytes; `offsets` NULL or `noffsets` readable
+/// `int64_t`; `connectivity` NULL or `nconnectivity` readable `int64_t`.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_unstructured_grid_set_cells(
@@ -156,8 +203,11 @@ pub unsafe extern "C" fn vtkwire_unstructured_grid_set_cells(
     nconnectivity: usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle the caller owns, unaliased during the call (`# Safety`); NULL is refused.
         let o = unsafe { object_mut(obj, "obj") }?;
+        // SAFETY: `types` is NULL or holds the count given (`# Safety`); NULL with a count is refused.
         let types = unsafe { guard::slice(types, ncells, "types") }?;
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `cells_args` checks NULL.
         let cells = unsafe { cells_args(offsets, noffsets, connectivity, nconnectivity) }?;
         if cells.len() != ncells {
             return Err(Error::invalid_argument(format!(
@@ -177,13 +227,20 @@ pub unsafe extern "C" fn vtkwire_unstructured_grid_set_cells(
     })
 }
 
-/// The cells of an unstructured grid (see `vtkwire_unstructured_grid_set_cells`).
+/// The cells of an unstructured grid (see `vtkwire_unstructured_grid_set_cells`): the cell
+/// types (`*out_ncells`), offsets (`*out_noffsets`: cells + 1, or 0 when empty) and connectivity
+/// (`*out_nconnectivity`).
 ///
 /// # Ownership
-/// Borrowed from `obj`; valid until it is modified or freed.
+/// The three arrays are borrowed from `obj`; valid until `obj` is modified or freed. Do not
+/// free them.
+///
+/// # Errors
+/// - NULL_ARGUMENT: `obj` or an output is NULL.
+/// - WRONG_OBJECT_TYPE: `obj` is not an unstructured grid.
 ///
 /// # Safety
-/// `obj` live.
+/// `obj` NULL or a live object handle; each output NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_unstructured_grid_cells(
@@ -196,6 +253,7 @@ pub unsafe extern "C" fn vtkwire_unstructured_grid_cells(
     out_nconnectivity: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let o = unsafe { object_ref(obj, "obj") }?;
         check_out(out_types, "out_types")?;
         check_out(out_ncells, "out_ncells")?;
@@ -204,6 +262,7 @@ pub unsafe extern "C" fn vtkwire_unstructured_grid_cells(
         check_out(out_connectivity, "out_connectivity")?;
         check_out(out_nconnectivity, "out_nconnectivity")?;
         let DataObject::UnstructuredGrid(g) = o else { return Err(wrong_type(o, "an unstructured grid")) };
+        // SAFETY: the outputs were checked non-NULL above and are writable for the documented sizes (`# Safety`).
         unsafe {
             write_out(out_types, g.cell_types.as_ptr());
             write_out(out_ncells, g.cell_types.len());

@@ -10,8 +10,11 @@ use crate::ffi::object::{new_object, object_mut, object_ref, vtkwire_object, wro
 use crate::model::{DataArray, DataObject, ImageData, RectilinearGrid, StructuredGrid};
 
 unsafe fn image_args(extent: *const i32, origin: *const f64, spacing: *const f64) -> Result<ImageData> {
+    // SAFETY: `extent` is NULL or holds 6 values (`# Safety`); NULL is refused.
     let extent = unsafe { guard::array::<i32, 6>(extent, "extent") }?;
+    // SAFETY: `origin` is NULL or holds 3 values (`# Safety`); NULL is refused.
     let origin = unsafe { guard::array::<f64, 3>(origin, "origin") }?;
+    // SAFETY: `spacing` is NULL or holds 3 values (`# Safety`); NULL is refused.
     let spacing = unsafe { guard::array::<f64, 3>(spacing, "spacing") }?;
     let img = ImageData::new(extent, origin, spacing);
     DataObject::ImageData(img.clone()).validate()?;
@@ -22,14 +25,17 @@ unsafe fn image_args(extent: *const i32, origin: *const f64, spacing: *const f64
 /// direction is the identity (see `vtkwire_image_data_set_direction`).
 ///
 /// # Ownership
-/// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+/// Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+/// `extent`, `origin` and `spacing` for the duration of the call (copied).
 ///
 /// # Errors
-/// NULL_ARGUMENT for any NULL pointer; INVALID_OBJECT for an inconsistent extent or
-/// non-finite origin/spacing.
+/// - NULL_ARGUMENT: a pointer argument is NULL.
+/// - INVALID_OBJECT: the extent has max < min on some axes but not all, or `origin` or
+///   `spacing` is not finite.
 ///
 /// # Safety
-/// `extent` must hold 6 ints, `origin` and `spacing` 3 doubles each.
+/// `extent` NULL or 6 readable `int32_t`; `origin` and `spacing` NULL or 3 readable doubles
+/// each; `out_obj` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_image_data_new(
@@ -38,16 +44,20 @@ pub unsafe extern "C" fn vtkwire_image_data_new(
     spacing: *const f64,
     out_obj: *mut *mut vtkwire_object,
 ) -> Status {
+    // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `image_args` checks NULL.
     new_object(out_obj, || Ok(DataObject::ImageData(unsafe { image_args(extent, origin, spacing) }?)))
 }
 
-/// Creates a `vtkStructuredPoints` (same geometry as image data, VTK type code 1).
+/// Creates a `vtkStructuredPoints`: the geometry of image data (same arguments as
+/// `vtkwire_image_data_new`) with VTK type code 1.
 ///
 /// # Ownership
-/// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+/// Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+/// `extent`, `origin` and `spacing` for the duration of the call (copied).
 ///
 /// # Errors
-/// As `vtkwire_image_data_new`.
+/// As `vtkwire_image_data_new`: NULL_ARGUMENT (a NULL pointer), INVALID_OBJECT (extent order,
+/// non-finite origin or spacing).
 ///
 /// # Safety
 /// As `vtkwire_image_data_new`.
@@ -59,6 +69,7 @@ pub unsafe extern "C" fn vtkwire_structured_points_new(
     spacing: *const f64,
     out_obj: *mut *mut vtkwire_object,
 ) -> Status {
+    // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `image_args` checks NULL.
     new_object(out_obj, || Ok(DataObject::StructuredPoints(unsafe { image_args(extent, origin, spacing) }?)))
 }
 
@@ -76,18 +87,26 @@ pub(crate) fn image_ref(obj: &DataObject) -> Result<&ImageData> {
     }
 }
 
-/// Sets the row-major 3×3 direction matrix of image data / structured points.
+/// Sets the row-major 3×3 direction matrix of image data or structured points.
+///
+/// # Ownership
+/// Borrows `direction` for the duration of the call (copied); `obj` is modified.
 ///
 /// # Errors
-/// NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (non-finite values).
+/// - NULL_ARGUMENT: `obj` or `direction` is NULL.
+/// - WRONG_OBJECT_TYPE: `obj` is not image data or structured points.
+/// - INVALID_ARGUMENT: a value is not finite.
 ///
 /// # Safety
-/// `obj` must be a live owned handle; `direction` must hold 9 doubles.
+/// `obj` NULL or a live object handle owned by the caller (not borrowed from another object),
+/// not used by another thread during the call; `direction` NULL or 9 readable doubles.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_image_data_set_direction(obj: *mut vtkwire_object, direction: *const f64) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle the caller owns, unaliased during the call (`# Safety`); NULL is refused.
         let o = unsafe { object_mut(obj, "obj") }?;
+        // SAFETY: `direction` is NULL or holds 9 values (`# Safety`); NULL is refused.
         let d = unsafe { guard::array::<f64, 9>(direction, "direction") }?;
         if d.iter().any(|v| !v.is_finite()) {
             return Err(Error::invalid_argument("direction values must be finite"));
@@ -97,13 +116,19 @@ pub unsafe extern "C" fn vtkwire_image_data_set_direction(obj: *mut vtkwire_obje
     })
 }
 
-/// Origin, spacing and direction (row-major 3×3) of image data / structured points.
+/// Origin, spacing and direction (row-major 3×3) of image data or structured points, copied to
+/// `out_origin` (3 doubles), `out_spacing` (3) and `out_direction` (9).
+///
+/// # Ownership
+/// Borrows `obj` for the duration of the call; the values are copied to caller memory.
 ///
 /// # Errors
-/// NULL_ARGUMENT, WRONG_OBJECT_TYPE.
+/// - NULL_ARGUMENT: `obj` or an output is NULL.
+/// - WRONG_OBJECT_TYPE: `obj` is not image data or structured points.
 ///
 /// # Safety
-/// `obj` live; outputs hold 3, 3 and 9 doubles.
+/// `obj` NULL or a live object handle; each output NULL or valid for writes of 3, 3 and 9
+/// doubles.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_image_data_geometry(
@@ -113,6 +138,7 @@ pub unsafe extern "C" fn vtkwire_image_data_geometry(
     out_direction: *mut f64,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let img = image_ref(unsafe { object_ref(obj, "obj") }?)?;
         check_out(out_origin, "out_origin")?;
         check_out(out_spacing, "out_spacing")?;
@@ -131,14 +157,21 @@ pub unsafe extern "C" fn vtkwire_image_data_geometry(
 /// `vtkwire_rectilinear_grid_set_coordinates`.
 ///
 /// # Ownership
-/// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+/// Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+/// `extent` for the duration of the call (copied).
+///
+/// # Errors
+/// - NULL_ARGUMENT: `extent` or `out_obj` is NULL.
+///
+/// The extent and the coordinates are checked by `vtkwire_object_validate` (and marshal/send).
 ///
 /// # Safety
-/// `extent` must hold 6 ints.
+/// `extent` NULL or 6 readable `int32_t`; `out_obj` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_rectilinear_grid_new(extent: *const i32, out_obj: *mut *mut vtkwire_object) -> Status {
     new_object(out_obj, || {
+        // SAFETY: `extent` is NULL or holds 6 values (`# Safety`); NULL is refused.
         let extent = unsafe { guard::array::<i32, 6>(extent, "extent") }?;
         Ok(DataObject::RectilinearGrid(RectilinearGrid::new(extent)))
     })
@@ -151,14 +184,22 @@ fn axis_arg(axis: i32) -> Result<usize> {
         .ok_or_else(|| Error::invalid_argument(format!("argument `axis`: {axis} (must be 0, 1 or 2)")))
 }
 
-/// Copies `nvalues` coordinates of numeric `type` for `axis` (0 = x, 1 = y, 2 = z); the count
-/// must match the extent along that axis.
+/// Copies `nvalues` coordinates of numeric `type` (`VTKWIRE_TYPE_*`) for `axis` (0 = x, 1 = y,
+/// 2 = z); the count must match the extent along that axis. The array is unnamed, as VTK's
+/// legacy reader leaves it.
+///
+/// # Ownership
+/// Borrows `values` for the duration of the call (copied); `obj` is modified.
 ///
 /// # Errors
-/// NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (axis, type), INVALID_OBJECT (count).
+/// - NULL_ARGUMENT: `obj` is NULL, or `values` is NULL with `nvalues > 0`.
+/// - WRONG_OBJECT_TYPE: `obj` is not a rectilinear grid.
+/// - INVALID_ARGUMENT: `axis` is not 0, 1 or 2; `type` is unknown or not numeric.
+/// - INVALID_OBJECT: `nvalues` differs from the extent's point count along `axis`.
 ///
 /// # Safety
-/// `obj` live owned handle; `values` holds `nvalues` elements of `type`.
+/// `obj` NULL or a live object handle owned by the caller, not used by another thread during
+/// the call; `values` NULL or `nvalues` readable elements of `type`.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_rectilinear_grid_set_coordinates(
@@ -169,6 +210,7 @@ pub unsafe extern "C" fn vtkwire_rectilinear_grid_set_coordinates(
     nvalues: usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle the caller owns, unaliased during the call (`# Safety`); NULL is refused.
         let o = unsafe { object_mut(obj, "obj") }?;
         let axis = axis_arg(axis)?;
         let ty = array::scalar_type_arg(r#type, "type")?;
@@ -180,6 +222,7 @@ pub unsafe extern "C" fn vtkwire_rectilinear_grid_set_coordinates(
         if nvalues != need {
             return Err(Error::invalid_object(format!("axis {axis} needs {need} coordinates (extent), got {nvalues}")));
         }
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `data_from_caller` checks NULL.
         let data = unsafe { array::data_from_caller(ty, values, nvalues, "values") }?;
         // Unnamed, as VTK's legacy reader leaves them: no extension token needed.
         g.coordinates[axis] = Some(DataArray::new(None, 1, data)?);
@@ -187,16 +230,19 @@ pub unsafe extern "C" fn vtkwire_rectilinear_grid_set_coordinates(
     })
 }
 
-/// The coordinate array of `axis`.
+/// The coordinate array of `axis` (0 = x, 1 = y, 2 = z) of a rectilinear grid.
 ///
 /// # Ownership
-/// Borrowed from `obj`; valid until it is modified or freed. Do not free.
+/// Borrowed from `obj`; valid until `obj` is modified or freed. Do not free it.
 ///
 /// # Errors
-/// NOT_FOUND when not set.
+/// - NULL_ARGUMENT: `obj` or `out_array` is NULL.
+/// - INVALID_ARGUMENT: `axis` is not 0, 1 or 2.
+/// - WRONG_OBJECT_TYPE: `obj` is not a rectilinear grid.
+/// - NOT_FOUND: the coordinates of `axis` are not set.
 ///
 /// # Safety
-/// `obj` live.
+/// `obj` NULL or a live object handle; `out_array` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_rectilinear_grid_coordinates(
@@ -205,12 +251,14 @@ pub unsafe extern "C" fn vtkwire_rectilinear_grid_coordinates(
     out_array: *mut *const vtkwire_array,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let o = unsafe { object_ref(obj, "obj") }?;
         let axis = axis_arg(axis)?;
         check_out(out_array, "out_array")?;
         let DataObject::RectilinearGrid(g) = o else { return Err(wrong_type(o, "a rectilinear grid")) };
         let a =
             g.coordinates[axis].as_ref().ok_or_else(|| Error::not_found(format!("axis {axis} has no coordinates")))?;
+        // SAFETY: `out_array` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out_array, array_borrowed(a)) };
         Ok(())
     })
@@ -220,14 +268,21 @@ pub unsafe extern "C" fn vtkwire_rectilinear_grid_coordinates(
 /// (as many as the extent has).
 ///
 /// # Ownership
-/// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+/// Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+/// `extent` for the duration of the call (copied).
+///
+/// # Errors
+/// - NULL_ARGUMENT: `extent` or `out_obj` is NULL.
+///
+/// The point count is checked by `vtkwire_object_validate` (and marshal/send).
 ///
 /// # Safety
-/// `extent` must hold 6 ints.
+/// `extent` NULL or 6 readable `int32_t`; `out_obj` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_structured_grid_new(extent: *const i32, out_obj: *mut *mut vtkwire_object) -> Status {
     new_object(out_obj, || {
+        // SAFETY: `extent` is NULL or holds 6 values (`# Safety`); NULL is refused.
         let extent = unsafe { guard::array::<i32, 6>(extent, "extent") }?;
         Ok(DataObject::StructuredGrid(StructuredGrid::new(extent)))
     })

@@ -75,13 +75,18 @@ pub(crate) fn checked(o: DataObject) -> Result<DataObject> {
     Ok(o)
 }
 
-/// Frees an object made by a constructor, `vtkwire_object_clone`, or received/unmarshaled.
+/// Frees an object made by a constructor, `vtkwire_object_clone`, `vtkwire_unmarshal`,
+/// `vtkwire_legacy_read` or a receive, with everything it owns (blocks, arrays).
 ///
 /// # Ownership
-/// `vtkwire_object_free(NULL)` is a no-op. Never pass an object borrowed from a multiblock.
+/// Takes back ownership of `obj`. `vtkwire_object_free(NULL)` is a no-op. Never pass an object
+/// borrowed from another one (a multiblock's block).
+///
+/// # Errors
+/// None: returns nothing and cannot fail.
 ///
 /// # Safety
-/// `obj` must be NULL or an owned handle not freed before.
+/// `obj` NULL or an owned object handle not freed before; it must not be used afterwards.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vtkwire_object_free(obj: *mut vtkwire_object) {
     if !obj.is_null() {
@@ -90,13 +95,17 @@ pub unsafe extern "C" fn vtkwire_object_free(obj: *mut vtkwire_object) {
     }
 }
 
-/// Deep-copies an object (borrowed values are copied too).
+/// Deep-copies an object (values borrowed from caller memory are copied too).
 ///
 /// # Ownership
-/// Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+/// Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows `obj`
+/// for the duration of the call.
+///
+/// # Errors
+/// - NULL_ARGUMENT: `obj` or `out_obj` is NULL.
 ///
 /// # Safety
-/// `obj` live.
+/// `obj` NULL or a live object handle; `out_obj` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_clone(obj: *const vtkwire_object, out_obj: *mut *mut vtkwire_object) -> Status {
@@ -135,20 +144,33 @@ pub fn deep_copy(o: &DataObject) -> DataObject {
     c
 }
 
-/// VTK's data-object type code of `obj` (`VTKWIRE_OBJECT_*`), or -1 for NULL.
+/// VTK's data-object type code of `obj` (`VTKWIRE_OBJECT_*`), or `VTKWIRE_OBJECT_NULL` (-1) for
+/// NULL.
+///
+/// # Ownership
+/// Borrows `obj` for the duration of the call.
+///
+/// # Errors
+/// None: returns the code (no status; the last error is not changed).
 ///
 /// # Safety
-/// `obj` NULL or live.
+/// `obj` NULL or a live object handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vtkwire_object_type(obj: *const vtkwire_object) -> i32 {
     // SAFETY: `obj` is NULL or a live handle (this function's `# Safety`); NULL is refused.
     guard_value(-1, || unsafe { object_ref(obj, "obj") }.map_or(-1, DataObject::type_code))
 }
 
-/// VTK's class name of `obj` ("vtkPolyData"…), static; NULL for NULL.
+/// VTK's class name of `obj` ("vtkPolyData"…) in string shape *static*; NULL when `obj` is NULL.
+///
+/// # Ownership
+/// Static storage; do not free.
+///
+/// # Errors
+/// None: returns the name, or NULL for a NULL `obj` (no status; the last error is not changed).
 ///
 /// # Safety
-/// `obj` NULL or live.
+/// `obj` NULL or a live object handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vtkwire_object_class_name(obj: *const vtkwire_object) -> *const c_char {
     guard_value(std::ptr::null(), || {
@@ -160,11 +182,15 @@ pub unsafe extern "C" fn vtkwire_object_class_name(obj: *const vtkwire_object) -
 /// Checks every invariant of `obj` (ids in range, array lengths, tree shape, nesting…).
 /// Marshal and send call this too.
 ///
+/// # Ownership
+/// Borrows `obj` for the duration of the call.
+///
 /// # Errors
-/// INVALID_OBJECT with a message naming what and where.
+/// - NULL_ARGUMENT: `obj` is NULL.
+/// - INVALID_OBJECT: an invariant fails; the message names what and where.
 ///
 /// # Safety
-/// `obj` live.
+/// `obj` NULL or a live object handle.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_validate(obj: *const vtkwire_object) -> Status {
@@ -208,11 +234,16 @@ pub unsafe extern "C" fn vtkwire_object_summary(
 /// The number of points (`VTKWIRE_ASSOCIATION_POINT`), cells (`_CELL`), rows (`_ROW`),
 /// vertices (`_VERTEX`) or edges (`_EDGE`) of `obj` — the tuples its arrays there must have.
 ///
+/// # Ownership
+/// Borrows `obj` for the duration of the call.
+///
 /// # Errors
-/// WRONG_OBJECT_TYPE when the type has no such count (e.g. rows of a poly data, field data).
+/// - NULL_ARGUMENT: `obj` or `out_count` is NULL.
+/// - INVALID_ARGUMENT: `association` is unknown.
+/// - WRONG_OBJECT_TYPE: the type has no such count (e.g. rows of a poly data, field data).
 ///
 /// # Safety
-/// `obj` live.
+/// `obj` NULL or a live object handle; `out_count` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_count(
@@ -234,13 +265,18 @@ pub unsafe extern "C" fn vtkwire_object_count(
     })
 }
 
-/// The extent (x0 x1 y0 y1 z0 z1) of image data, structured points, rectilinear or structured grids.
+/// The extent (x0 x1 y0 y1 z0 z1) of image data, structured points, rectilinear or structured
+/// grids.
+///
+/// # Ownership
+/// Borrows `obj` for the duration of the call; the extent is copied to `out_extent`.
 ///
 /// # Errors
-/// WRONG_OBJECT_TYPE for other types.
+/// - NULL_ARGUMENT: `obj` or `out_extent` is NULL.
+/// - WRONG_OBJECT_TYPE: `obj` has no extent.
 ///
 /// # Safety
-/// `obj` live; `out_extent` holds 6 ints.
+/// `obj` NULL or a live object handle; `out_extent` NULL or valid for writes of 6 `int32_t`.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_extent(obj: *const vtkwire_object, out_extent: *mut i32) -> Status {
@@ -282,14 +318,21 @@ unsafe fn set_points(
     Ok(())
 }
 
-/// Copies `npoints` xyz triples of numeric `type` (usually float or double) as the points of a
-/// poly data, unstructured grid, structured grid, graph or tree.
+/// Copies `npoints` xyz triples of numeric `type` (`VTKWIRE_TYPE_*`, usually float or double)
+/// as the points of a poly data, unstructured grid, structured grid, graph or tree.
+///
+/// # Ownership
+/// Borrows `xyz` for the duration of the call (copied); `obj` is modified.
 ///
 /// # Errors
-/// NULL_ARGUMENT, INVALID_ARGUMENT (type), WRONG_OBJECT_TYPE (no explicit points).
+/// - NULL_ARGUMENT: `obj` is NULL, or `xyz` is NULL with `npoints > 0`.
+/// - INVALID_ARGUMENT: `type` is unknown or not numeric.
+/// - OUT_OF_RANGE: `3 * npoints` overflows.
+/// - WRONG_OBJECT_TYPE: the type of `obj` has no explicit points.
 ///
 /// # Safety
-/// `obj` live owned handle; `xyz` holds `3 * npoints` elements.
+/// `obj` NULL or a live object handle owned by the caller, not used by another thread during
+/// the call; `xyz` NULL or `3 * npoints` readable elements of `type`.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_set_points(
@@ -309,10 +352,11 @@ pub unsafe extern "C" fn vtkwire_object_set_points(
 /// marshal using it) is done with it.
 ///
 /// # Errors
-/// As `vtkwire_object_set_points`; INVALID_ARGUMENT when misaligned.
+/// As `vtkwire_object_set_points` (NULL_ARGUMENT, INVALID_ARGUMENT, OUT_OF_RANGE,
+/// WRONG_OBJECT_TYPE); also INVALID_ARGUMENT when `xyz` is not aligned for `type`.
 ///
 /// # Safety
-/// As above.
+/// As `vtkwire_object_set_points`, and `xyz` must stay valid as said under Ownership.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_set_points_borrowed(
@@ -325,16 +369,19 @@ pub unsafe extern "C" fn vtkwire_object_set_points_borrowed(
     guard(|| unsafe { set_points(obj, r#type, xyz, npoints, true) })
 }
 
-/// The points array (3 components).
+/// The points array (3 components) of a poly data, unstructured grid, structured grid, graph
+/// or tree.
 ///
 /// # Ownership
-/// Borrowed from `obj`; valid until it is modified or freed. Do not free.
+/// Borrowed from `obj`; valid until `obj` is modified or freed. Do not free it.
 ///
 /// # Errors
-/// WRONG_OBJECT_TYPE (type without explicit points), NOT_FOUND (not set).
+/// - NULL_ARGUMENT: `obj` or `out_points` is NULL.
+/// - WRONG_OBJECT_TYPE: the type has no explicit points.
+/// - NOT_FOUND: the points are not set.
 ///
 /// # Safety
-/// `obj` live.
+/// `obj` NULL or a live object handle; `out_points` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_points(

@@ -103,7 +103,7 @@ impl CellArray {
                 .filter(|&e| e <= stream.len())
                 .ok_or_else(|| Error::invalid_argument(format!("cell at entry {i} claims {n} points past the end")))?;
             conn.extend_from_slice(&stream[i + 1..end]);
-            offsets.push(conn.len() as i64);
+            offsets.push(i64::try_from(conn.len()).map_err(|_| Error::out_of_range("connectivity longer than int64"))?);
             i = end;
         }
         CellArray::new(offsets.into(), conn.into())
@@ -139,7 +139,7 @@ impl CellArray {
         if i + 1 >= o.len() {
             return None;
         }
-        self.connectivity().get(o[i] as usize..o[i + 1] as usize)
+        self.connectivity().get(usize::try_from(o[i]).ok()?..usize::try_from(o[i + 1]).ok()?)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &[i64]> + '_ {
@@ -170,7 +170,7 @@ impl CellArray {
             )));
         }
         let last = o[o.len() - 1];
-        if last != nconn as i64 {
+        if usize::try_from(last).ok() != Some(nconn) {
             return Err(Error::invalid_argument(format!("last offset is {last}, connectivity has {nconn} entries")));
         }
         Ok(())

@@ -31,12 +31,17 @@ pub mod type_code {
 
 /// Point and cell counts of a structured extent `[x0 x1 y0 y1 z0 z1]`, as VTK computes them.
 pub fn extent_dims(extent: &[i32; 6]) -> [usize; 3] {
-    let d = |a: i32, b: i32| if b >= a { (b as i64 - a as i64 + 1) as usize } else { 0 };
+    // At most 2^32 per axis: fits usize on the 64-bit targets vtkwire supports; saturates elsewhere.
+    let d = |a: i32, b: i32| {
+        if b >= a { usize::try_from(i64::from(b) - i64::from(a) + 1).unwrap_or(usize::MAX) } else { 0 }
+    };
     [d(extent[0], extent[1]), d(extent[2], extent[3]), d(extent[4], extent[5])]
 }
 
+/// Points of an extent; saturates at `usize::MAX` (no array has that many tuples, so
+/// validation then fails instead of comparing with a wrapped count).
 pub fn extent_points(extent: &[i32; 6]) -> usize {
-    extent_dims(extent).iter().product()
+    extent_dims(extent).iter().try_fold(1usize, |n, &d| n.checked_mul(d)).unwrap_or(usize::MAX)
 }
 
 pub fn extent_cells(extent: &[i32; 6]) -> usize {
@@ -44,7 +49,7 @@ pub fn extent_cells(extent: &[i32; 6]) -> usize {
     if dims.contains(&0) {
         return 0;
     }
-    dims.iter().map(|&d| if d > 1 { d - 1 } else { 1 }).product()
+    dims.iter().map(|&d| if d > 1 { d - 1 } else { 1 }).try_fold(1usize, |n, d| n.checked_mul(d)).unwrap_or(usize::MAX)
 }
 
 fn check_extent(extent: &[i32; 6]) -> Result<()> {
@@ -380,7 +385,10 @@ impl Graph {
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); nv];
         for i in 0..ne {
             let [p, c] = self.edge(i).unwrap_or([0, 0]);
-            let (p, c) = (p as usize, c as usize);
+            // Ids were checked against 0..num_vertices by `validate`.
+            let (Ok(p), Ok(c)) = (usize::try_from(p), usize::try_from(c)) else {
+                return Err(Error::invalid_object(format!("tree edge {i}: negative vertex id")));
+            };
             if parent[c] != usize::MAX {
                 return Err(Error::invalid_object(format!(
                     "tree edge {i}: vertex {c} already has parent {}",
@@ -478,7 +486,8 @@ impl Amr {
             g.validate().map_err(|e| e.context(at()))?;
             let dims = g.dimensions();
             for a in 0..3 {
-                let cells = (bx[a + 3] as i64 - bx[a] as i64 + 1) as usize;
+                let cells = usize::try_from(i64::from(bx[a + 3]) - i64::from(bx[a]) + 1)
+                    .map_err(|_| Error::invalid_object(format!("{}: box {bx:?} is too large", at())))?;
                 if dims[a] != cells + 1 && !(dims[a] == 1 && cells == 1) {
                     return Err(Error::invalid_object(format!(
                         "{}: axis {a} of the box has {cells} cells but the grid has {} points",
