@@ -203,6 +203,11 @@ enum vtkwire_status
    */
   VTKWIRE_STATUS_OUT_OF_RANGE = 6,
   /**
+   * A caller buffer was too small: vtkwire wrote what fit (a string cut at a character
+   * boundary and NUL-terminated) and the full length; call again with a larger buffer.
+   */
+  VTKWIRE_STATUS_BUFFER_TOO_SMALL = 7,
+  /**
    * The object breaks an invariant (offsets, ids, lengths, tree shape...).
    */
   VTKWIRE_STATUS_INVALID_OBJECT = 10,
@@ -292,16 +297,19 @@ extern "C" {
  * bits packed MSB-first, `ceil(n/8)` bytes). `name` may be NULL (unnamed) and is UTF-8.
  *
  * # Ownership
- * Returns a new array owned by the caller; free it with `vtkwire_array_free`.
- * `data` is copied; the caller keeps it.
+ * Returns a new array owned by the caller; free it with `vtkwire_array_free`. Borrows `name`
+ * and `data` for the duration of the call (copied).
  *
  * # Errors
- * NULL_ARGUMENT (`out_array`, or `data` with n > 0), INVALID_ARGUMENT (type code,
- * ncomponents < 1), WRONG_ARRAY_TYPE (string/variant: use `vtkwire_array_new_strings`),
- * INVALID_UTF8 (name).
+ * - NULL_ARGUMENT: `out_array` is NULL, or `data` is NULL with `ntuples × ncomponents > 0`.
+ * - INVALID_ARGUMENT: unknown `type`; `ncomponents` < 1.
+ * - OUT_OF_RANGE: `ntuples × ncomponents` (or its size in bytes) overflows.
+ * - WRONG_ARRAY_TYPE: string or variant `type` (use `vtkwire_array_new_strings`).
+ * - INVALID_UTF8: `name` is not UTF-8.
  *
  * # Safety
- * `data` must hold the values described; `name` NULL or NUL-terminated.
+ * `name` NULL or NUL-terminated; `data` NULL or the readable values described;
+ * `out_array` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_new(const char *name,
@@ -312,19 +320,21 @@ vtkwire_status vtkwire_array_new(const char *name,
                                  struct vtkwire_array **out_array);
 
 /**
- * Creates an array that views `data` without copying (zero-copy). Numeric types only.
+ * Creates an array that views `data` without copying (zero-copy); arguments as
+ * `vtkwire_array_new`, numeric types only.
  *
  * # Ownership
  * Returns a new array owned by the caller; free it with `vtkwire_array_free`. The values are
  * borrowed: `data` must stay alive and unchanged until the array and every object or copy
- * it was added to is freed (vtkwire copies on its own writes).
+ * it was added to is freed (vtkwire copies on its own writes). `name` is copied.
  *
  * # Errors
- * As `vtkwire_array_new`; also INVALID_ARGUMENT when `data` is not aligned for `type`,
+ * As `vtkwire_array_new` (NULL_ARGUMENT, INVALID_ARGUMENT, OUT_OF_RANGE, WRONG_ARRAY_TYPE,
+ * INVALID_UTF8); also INVALID_ARGUMENT when `data` is not aligned for `type`, and
  * WRONG_ARRAY_TYPE for bit arrays.
  *
  * # Safety
- * As above.
+ * As `vtkwire_array_new`, and `data` must stay valid as said under Ownership.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_new_borrowed(const char *name,
@@ -338,13 +348,18 @@ vtkwire_status vtkwire_array_new_borrowed(const char *name,
  * Creates a one-component string array from `nvalues` NUL-terminated UTF-8 strings.
  *
  * # Ownership
- * Returns a new array owned by the caller; free it with `vtkwire_array_free`. Strings are copied.
+ * Returns a new array owned by the caller; free it with `vtkwire_array_free`. Borrows `name`,
+ * `values` and the strings for the duration of the call (copied).
  *
  * # Errors
- * NULL_ARGUMENT (`values` with nvalues > 0, any `values[i]`, `out_array`), INVALID_UTF8.
+ * - NULL_ARGUMENT: `out_array` is NULL, `values` is NULL with `nvalues > 0`, or a
+ *   `values[i]` is NULL (the message names `i`).
+ * - OUT_OF_RANGE: `nvalues` is too large.
+ * - INVALID_UTF8: `name` or a value is not UTF-8.
  *
  * # Safety
- * `values` must hold `nvalues` pointers to NUL-terminated strings.
+ * `name` NULL or NUL-terminated; `values` NULL or `nvalues` readable pointers, each NULL or
+ * NUL-terminated; `out_array` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_new_strings(const char *name,
@@ -353,24 +368,33 @@ vtkwire_status vtkwire_array_new_strings(const char *name,
                                          struct vtkwire_array **out_array);
 
 /**
- * Frees an array made by `vtkwire_array_new*` or `vtkwire_array_clone`.
+ * Frees an array made by `vtkwire_array_new*`, `vtkwire_array_clone` or a receive.
  *
  * # Ownership
- * `vtkwire_array_free(NULL)` is a no-op. Never pass an array borrowed from an object.
+ * Takes back ownership of `array`. `vtkwire_array_free(NULL)` is a no-op. Never pass an array
+ * borrowed from an object.
+ *
+ * # Errors
+ * None: returns nothing and cannot fail.
  *
  * # Safety
- * `array` must be NULL or an owned handle not freed before.
+ * `array` NULL or an owned array handle not freed before; it must not be used afterwards.
  */
 void vtkwire_array_free(struct vtkwire_array *array);
 
 /**
- * Deep-copies an array (borrowed values are copied too).
+ * Deep-copies an array (values borrowed from caller memory are copied too).
  *
  * # Ownership
- * Returns a new array owned by the caller; free it with `vtkwire_array_free`.
+ * Returns a new array owned by the caller; free it with `vtkwire_array_free`. Borrows `array`
+ * for the duration of the call.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `array` or `out_array` is NULL.
  *
  * # Safety
- * `array` must be a live handle.
+ * `array` NULL or a live array handle (owned or borrowed); `out_array` NULL or valid for
+ * writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_clone(const struct vtkwire_array *array,
@@ -379,11 +403,17 @@ vtkwire_status vtkwire_array_clone(const struct vtkwire_array *array,
 /**
  * Names component `component` (0-based) of `array`.
  *
+ * # Ownership
+ * Borrows `name` for the duration of the call (copied); `array` is modified.
+ *
  * # Errors
- * NULL_ARGUMENT, OUT_OF_RANGE (component), INVALID_UTF8.
+ * - NULL_ARGUMENT: `array` or `name` is NULL.
+ * - OUT_OF_RANGE: `component` < 0 or ≥ the component count.
+ * - INVALID_UTF8: `name` is not UTF-8.
  *
  * # Safety
- * `array` must be an owned, live handle; `name` NUL-terminated.
+ * `array` NULL or an array handle the caller owns (not borrowed from an object), not used by
+ * another thread during the call; `name` NULL or NUL-terminated.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_set_component_name(struct vtkwire_array *array,
@@ -394,11 +424,17 @@ vtkwire_status vtkwire_array_set_component_name(struct vtkwire_array *array,
  * Attaches a lookup table (name + `ncolors` RGBA colors, 4 bytes each) to `array`, as VTK's
  * SCALARS `LOOKUP_TABLE`. `ncolors` may be 0 (a named table without colors).
  *
+ * # Ownership
+ * Borrows `name` and `rgba` for the duration of the call (copied); `array` is modified.
+ *
  * # Errors
- * NULL_ARGUMENT (`array`, `name`, `rgba` with ncolors > 0), INVALID_UTF8.
+ * - NULL_ARGUMENT: `array` or `name` is NULL, or `rgba` is NULL with `ncolors > 0`.
+ * - OUT_OF_RANGE: `4 * ncolors` overflows.
+ * - INVALID_UTF8: `name` is not UTF-8.
  *
  * # Safety
- * `rgba` must hold `4 * ncolors` bytes.
+ * `array` NULL or an array handle the caller owns, not used by another thread during the
+ * call; `name` NULL or NUL-terminated; `rgba` NULL or `4 * ncolors` readable bytes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_set_lookup_table(struct vtkwire_array *array,
@@ -409,8 +445,15 @@ vtkwire_status vtkwire_array_set_lookup_table(struct vtkwire_array *array,
 /**
  * Element type (`VTKWIRE_TYPE_*`), tuples and components of `array`.
  *
+ * # Ownership
+ * Borrows `array` for the duration of the call.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `array` or an output is NULL.
+ * - OUT_OF_RANGE: the component count does not fit an `int32_t`.
+ *
  * # Safety
- * `array` must be a live handle; outputs valid for writes.
+ * `array` NULL or a live array handle; each output NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_info(const struct vtkwire_array *array,
@@ -419,15 +462,18 @@ vtkwire_status vtkwire_array_info(const struct vtkwire_array *array,
                                   int32_t *out_ncomponents);
 
 /**
- * The array's name as UTF-8 bytes, **not** NUL-terminated (print with `"%.*s"`), and its
- * length; `*out_name` is NULL when the array is unnamed (VTK's null name), and non-NULL with
- * length 0 for the empty name.
+ * The array's name in string shape *view*: `*out_len` bytes of UTF-8, **not** NUL-terminated
+ * (print with `"%.*s"`). `*out_name` is NULL when the array is unnamed (VTK's null name), and
+ * non-NULL with length 0 for the empty name.
  *
  * # Ownership
- * Borrowed from `array`; valid until it is modified or freed.
+ * Borrowed from `array`; valid until `array` is modified or freed.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `array` or an output is NULL.
  *
  * # Safety
- * `array` must be a live handle.
+ * `array` NULL or a live array handle; each output NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_name(const struct vtkwire_array *array,
@@ -439,13 +485,14 @@ vtkwire_status vtkwire_array_name(const struct vtkwire_array *array,
  * bit arrays packed MSB-first. `*out_nbytes` is the byte length.
  *
  * # Ownership
- * Borrowed from `array`; valid until it is modified or freed.
+ * Borrowed from `array`; valid until `array` is modified or freed.
  *
  * # Errors
- * WRONG_ARRAY_TYPE for string and variant arrays (use `vtkwire_array_string`).
+ * - NULL_ARGUMENT: `array` or an output is NULL.
+ * - WRONG_ARRAY_TYPE: a string or variant array (use `vtkwire_array_string`).
  *
  * # Safety
- * `array` must be a live handle.
+ * `array` NULL or a live array handle; each output NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_data(const struct vtkwire_array *array,
@@ -453,17 +500,19 @@ vtkwire_status vtkwire_array_data(const struct vtkwire_array *array,
                                   size_t *out_nbytes);
 
 /**
- * Value `index` of a string array (for variant arrays: the value's text) as UTF-8 bytes,
- * **not** NUL-terminated, and its length.
+ * Value `index` of a string array (for variant arrays: the value's text) in string shape
+ * *view*: `*out_len` bytes of UTF-8, **not** NUL-terminated.
  *
  * # Ownership
- * Borrowed from `array`; valid until it is modified or freed.
+ * Borrowed from `array`; valid until `array` is modified or freed.
  *
  * # Errors
- * WRONG_ARRAY_TYPE (numeric array), OUT_OF_RANGE (index).
+ * - NULL_ARGUMENT: `array` or an output is NULL.
+ * - WRONG_ARRAY_TYPE: a numeric or bit array.
+ * - OUT_OF_RANGE: `index` ≥ the value count.
  *
  * # Safety
- * `array` must be a live handle.
+ * `array` NULL or a live array handle; each output NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_string(const struct vtkwire_array *array,
@@ -472,14 +521,18 @@ vtkwire_status vtkwire_array_string(const struct vtkwire_array *array,
                                     size_t *out_len);
 
 /**
- * The name of component `component` as UTF-8 bytes (not NUL-terminated); `*out_name` is NULL
- * and `*out_len` 0 when that component is unnamed.
+ * The name of component `component` in string shape *view* (`*out_len` bytes of UTF-8, not
+ * NUL-terminated); `*out_name` is NULL and `*out_len` 0 when that component is unnamed.
  *
  * # Ownership
- * Borrowed from `array`; valid until it is modified or freed.
+ * Borrowed from `array`; valid until `array` is modified or freed.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `array` or an output is NULL.
+ * - OUT_OF_RANGE: `component` < 0 or ≥ the component count.
  *
  * # Safety
- * `array` must be a live handle.
+ * `array` NULL or a live array handle; each output NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_component_name(const struct vtkwire_array *array,
@@ -488,21 +541,925 @@ vtkwire_status vtkwire_array_component_name(const struct vtkwire_array *array,
                                             size_t *out_len);
 
 /**
- * The lookup table's colors (`4 * ncolors` RGBA bytes).
+ * The lookup table's colors: `4 * *out_ncolors` RGBA bytes.
  *
  * # Ownership
- * Borrowed from `array`; valid until it is modified or freed.
+ * Borrowed from `array`; valid until `array` is modified or freed.
  *
  * # Errors
- * NOT_FOUND when the array has no lookup table.
+ * - NULL_ARGUMENT: `array` or an output is NULL.
+ * - NOT_FOUND: the array has no lookup table.
  *
  * # Safety
- * `array` must be a live handle.
+ * `array` NULL or a live array handle; each output NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_array_lookup_table(const struct vtkwire_array *array,
                                           const uint8_t **out_rgba,
                                           size_t *out_ncolors);
+
+/**
+ * Creates an empty `vtkTable`; add columns with `vtkwire_object_add_array*` and
+ * `VTKWIRE_ASSOCIATION_ROW` (all columns must have the same number of tuples).
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `out_obj` is NULL.
+ *
+ * # Safety
+ * `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_table_new(struct vtkwire_object **out_obj);
+
+/**
+ * Adds a copy of `array` to the `association` data of `obj` (point, cell, field, row, vertex
+ * or edge data). A named array replaces an existing one of the same name (VTK's `AddArray`).
+ * Tuple counts are checked by `vtkwire_object_validate` (and marshal/send). `*out_index`
+ * (`out_index` may be NULL) gets the array's index.
+ *
+ * # Ownership
+ * Borrows `array` for the duration of the call (copied, borrowed values included); `obj` is
+ * modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `array` is NULL.
+ * - INVALID_ARGUMENT: `association` is unknown.
+ * - WRONG_OBJECT_TYPE: the type of `obj` has no such association (e.g. rows of a poly data).
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `array` NULL or a live array handle; `out_index` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_add_array(struct vtkwire_object *obj,
+                                        int32_t association,
+                                        const struct vtkwire_array *array,
+                                        size_t *out_index);
+
+/**
+ * As `vtkwire_object_add_array`, but takes ownership of `array` (no copy; values it borrows
+ * stay borrowed).
+ *
+ * # Ownership
+ * On success `array` belongs to `obj`: do not use or free it. On error the caller still owns it.
+ *
+ * # Errors
+ * As `vtkwire_object_add_array`: NULL_ARGUMENT, INVALID_ARGUMENT, WRONG_OBJECT_TYPE.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `array` NULL or an array handle the caller owns (from `vtkwire_array_new*` or
+ * `vtkwire_array_clone`, never one borrowed from an object); `out_index` NULL or valid for
+ * writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_add_array_take(struct vtkwire_object *obj,
+                                             int32_t association,
+                                             struct vtkwire_array *array,
+                                             size_t *out_index);
+
+/**
+ * Adds an array built from caller values: `name` (may be NULL), `type`, `data`, `ntuples` and
+ * `ncomponents` as `vtkwire_array_new`; then as `vtkwire_object_add_array`.
+ *
+ * # Ownership
+ * Borrows `name` and `data` for the duration of the call (copied); `obj` is modified.
+ *
+ * # Errors
+ * As `vtkwire_array_new` (NULL_ARGUMENT, INVALID_ARGUMENT, OUT_OF_RANGE, WRONG_ARRAY_TYPE,
+ * INVALID_UTF8) and `vtkwire_object_add_array` (WRONG_OBJECT_TYPE; INVALID_ARGUMENT for the
+ * association).
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `name` NULL or NUL-terminated; `data` NULL or the values described (as
+ * `vtkwire_array_new`); `out_index` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_add_array_data(struct vtkwire_object *obj,
+                                             int32_t association,
+                                             const char *name,
+                                             int32_t type,
+                                             const void *data,
+                                             size_t ntuples,
+                                             int32_t ncomponents,
+                                             size_t *out_index);
+
+/**
+ * As `vtkwire_object_add_array_data`, without copying the values (zero-copy; numeric types
+ * only).
+ *
+ * # Ownership
+ * `data` is borrowed: it must stay alive and unchanged until `obj` (and every copy, send or
+ * marshal using it) is done with it. `name` is copied.
+ *
+ * # Errors
+ * As `vtkwire_array_new_borrowed` (also INVALID_ARGUMENT when `data` is misaligned,
+ * WRONG_ARRAY_TYPE for bit arrays) and `vtkwire_object_add_array`.
+ *
+ * # Safety
+ * As `vtkwire_array_new_borrowed`; `obj` NULL or a live object handle owned by the caller, not
+ * used by another thread during the call; `out_index` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_add_array_data_borrowed(struct vtkwire_object *obj,
+                                                      int32_t association,
+                                                      const char *name,
+                                                      int32_t type,
+                                                      const void *data,
+                                                      size_t ntuples,
+                                                      int32_t ncomponents,
+                                                      size_t *out_index);
+
+/**
+ * Makes the array named `name` the active `role` (`VTKWIRE_ROLE_*`) of the `association`
+ * data; a NULL `name` clears the role.
+ *
+ * # Ownership
+ * Borrows `name` for the duration of the call; `obj` is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` is NULL.
+ * - INVALID_ARGUMENT: `association` or `role` is unknown; the array is unfit for the role
+ *   (e.g. vectors need 3 components).
+ * - WRONG_OBJECT_TYPE: the type of `obj` has no such association.
+ * - INVALID_UTF8: `name` is not UTF-8.
+ * - NOT_FOUND: no array is named `name`.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `name` NULL or NUL-terminated.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_set_active(struct vtkwire_object *obj,
+                                         int32_t association,
+                                         int32_t role,
+                                         const char *name);
+
+/**
+ * Number of arrays in the `association` data of `obj`.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `out_count` is NULL.
+ * - INVALID_ARGUMENT: `association` is unknown.
+ * - WRONG_OBJECT_TYPE: the type of `obj` has no such association.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `out_count` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_array_count(const struct vtkwire_object *obj,
+                                          int32_t association,
+                                          size_t *out_count);
+
+/**
+ * Array `index` of the `association` data.
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until `obj` is modified or freed. Do not free it.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `out_array` is NULL.
+ * - INVALID_ARGUMENT: `association` is unknown.
+ * - WRONG_OBJECT_TYPE: the type of `obj` has no such association.
+ * - OUT_OF_RANGE: `index` ≥ the array count.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `out_array` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_array(const struct vtkwire_object *obj,
+                                    int32_t association,
+                                    size_t index,
+                                    const struct vtkwire_array **out_array);
+
+/**
+ * The first array named `name` in the `association` data.
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until `obj` is modified or freed. Do not free it. `name` is
+ * borrowed for the duration of the call.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj`, `name` or `out_array` is NULL.
+ * - INVALID_ARGUMENT: `association` is unknown.
+ * - INVALID_UTF8: `name` is not UTF-8.
+ * - WRONG_OBJECT_TYPE: the type of `obj` has no such association.
+ * - NOT_FOUND: no array has that name.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `name` NULL or NUL-terminated; `out_array` NULL or valid
+ * for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_array_by_name(const struct vtkwire_object *obj,
+                                            int32_t association,
+                                            const char *name,
+                                            const struct vtkwire_array **out_array);
+
+/**
+ * The active `role` array of the `association` data.
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until `obj` is modified or freed. Do not free it.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `out_array` is NULL.
+ * - INVALID_ARGUMENT: `association` or `role` is unknown.
+ * - WRONG_OBJECT_TYPE: the type of `obj` has no such association.
+ * - NOT_FOUND: no array has that role.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `out_array` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_active_array(const struct vtkwire_object *obj,
+                                           int32_t association,
+                                           int32_t role,
+                                           const struct vtkwire_array **out_array);
+
+/**
+ * Removes array `index` from the `association` data (later arrays shift down; roles on it
+ * are cleared).
+ *
+ * # Ownership
+ * The removed array is freed: handles borrowed to it become invalid. `obj` is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` is NULL.
+ * - INVALID_ARGUMENT: `association` is unknown.
+ * - WRONG_OBJECT_TYPE: the type of `obj` has no such association.
+ * - OUT_OF_RANGE: `index` ≥ the array count.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_object_remove_array(struct vtkwire_object *obj,
+                                           int32_t association,
+                                           size_t index);
+
+/**
+ * Creates an empty `vtkPolyData`; set its points with `vtkwire_object_set_points` and its
+ * cells with `vtkwire_poly_data_set_cells`.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `out_obj` is NULL.
+ *
+ * # Safety
+ * `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_poly_data_new(struct vtkwire_object **out_obj);
+
+/**
+ * Creates an empty `vtkUnstructuredGrid`; set its points with `vtkwire_object_set_points` and
+ * its cells with `vtkwire_unstructured_grid_set_cells`.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `out_obj` is NULL.
+ *
+ * # Safety
+ * `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_unstructured_grid_new(struct vtkwire_object **out_obj);
+
+/**
+ * Sets one poly data cell array (`VTKWIRE_POLY_VERTS/LINES/POLYS/STRIPS`) from VTK 9 offsets
+ * (`ncells + 1` entries from 0 to `nconnectivity`, non-decreasing; none for no cells) and
+ * point-id connectivity. Ids are checked against the points by `vtkwire_object_validate` (and
+ * marshal/send).
+ *
+ * # Ownership
+ * Borrows `offsets` and `connectivity` for the duration of the call (copied); `obj` is
+ * modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` is NULL, or an array is NULL with a count > 0.
+ * - INVALID_ARGUMENT: `kind` is unknown; the offsets do not start at 0, decrease, or do not
+ *   end at `nconnectivity` (the message names the index).
+ * - WRONG_OBJECT_TYPE: `obj` is not a poly data.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `offsets` NULL or `noffsets` readable `int64_t`; `connectivity` NULL or
+ * `nconnectivity` readable `int64_t`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_poly_data_set_cells(struct vtkwire_object *obj,
+                                           int32_t kind,
+                                           const int64_t *offsets,
+                                           size_t noffsets,
+                                           const int64_t *connectivity,
+                                           size_t nconnectivity);
+
+/**
+ * Sets one poly data cell array from VTK's classic layout `[n, id0 … id(n-1), n, …]`
+ * (`nentries` values in all).
+ *
+ * # Ownership
+ * Borrows `cells` for the duration of the call (copied); `obj` is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` is NULL, or `cells` is NULL with `nentries > 0`.
+ * - INVALID_ARGUMENT: `kind` is unknown; a count is negative or runs past the end.
+ * - WRONG_OBJECT_TYPE: `obj` is not a poly data.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `cells` NULL or `nentries` readable `int64_t`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_poly_data_set_cells_legacy(struct vtkwire_object *obj,
+                                                  int32_t kind,
+                                                  const int64_t *cells,
+                                                  size_t nentries);
+
+/**
+ * One poly data cell array: `*out_offsets` (`*out_noffsets` entries: cells + 1, or 0 when
+ * empty) and `*out_connectivity` (`*out_nconnectivity` point ids).
+ *
+ * # Ownership
+ * Both arrays are borrowed from `obj`; valid until `obj` is modified or freed. Do not free them.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or an output is NULL.
+ * - INVALID_ARGUMENT: `kind` is unknown.
+ * - WRONG_OBJECT_TYPE: `obj` is not a poly data.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; each output NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_poly_data_cells(const struct vtkwire_object *obj,
+                                       int32_t kind,
+                                       const int64_t **out_offsets,
+                                       size_t *out_noffsets,
+                                       const int64_t **out_connectivity,
+                                       size_t *out_nconnectivity);
+
+/**
+ * Sets the cells of an unstructured grid: `ncells` VTK cell types, `ncells + 1` offsets and the
+ * connectivity. A polyhedron's (type 42) connectivity entry is its face stream
+ * `[nFaces, n0, ids…, n1, ids…]`. Ids and per-type point counts are checked by
+ * `vtkwire_object_validate` (and marshal/send); unknown cell types are rejected here.
+ *
+ * # Ownership
+ * Borrows `types`, `offsets` and `connectivity` for the duration of the call (copied); `obj`
+ * is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` is NULL, or an array is NULL with a count > 0.
+ * - INVALID_ARGUMENT: the offsets are malformed (as `vtkwire_poly_data_set_cells`), or their
+ *   cell count differs from `ncells`.
+ * - INVALID_OBJECT: a cell type VTK does not know (the message names the cell).
+ * - WRONG_OBJECT_TYPE: `obj` is not an unstructured grid.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `types` NULL or `ncells` readable bytes; `offsets` NULL or `noffsets` readable
+ * `int64_t`; `connectivity` NULL or `nconnectivity` readable `int64_t`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_unstructured_grid_set_cells(struct vtkwire_object *obj,
+                                                   const uint8_t *types,
+                                                   size_t ncells,
+                                                   const int64_t *offsets,
+                                                   size_t noffsets,
+                                                   const int64_t *connectivity,
+                                                   size_t nconnectivity);
+
+/**
+ * The cells of an unstructured grid (see `vtkwire_unstructured_grid_set_cells`): the cell
+ * types (`*out_ncells`), offsets (`*out_noffsets`: cells + 1, or 0 when empty) and connectivity
+ * (`*out_nconnectivity`).
+ *
+ * # Ownership
+ * The three arrays are borrowed from `obj`; valid until `obj` is modified or freed. Do not
+ * free them.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or an output is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not an unstructured grid.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; each output NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_unstructured_grid_cells(const struct vtkwire_object *obj,
+                                               const uint8_t **out_types,
+                                               size_t *out_ncells,
+                                               const int64_t **out_offsets,
+                                               size_t *out_noffsets,
+                                               const int64_t **out_connectivity,
+                                               size_t *out_nconnectivity);
+
+/**
+ * Creates a `vtkMultiBlockDataSet` with `nblocks` null, unnamed blocks.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free` (which frees
+ * its blocks too).
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `out_obj` is NULL.
+ * - OUT_OF_RANGE: `nblocks` > 2^32.
+ *
+ * # Safety
+ * `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_new(size_t nblocks,
+                                      struct vtkwire_object **out_obj);
+
+/**
+ * Number of blocks of a multiblock data set.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `out_count` is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not a multiblock data set.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `out_count` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_block_count(const struct vtkwire_object *obj,
+                                              size_t *out_count);
+
+/**
+ * Sets block `index` of a multiblock to a deep copy of `block` (NULL = a null block) with an
+ * optional UTF-8 `name` (may be NULL = unnamed). An index ≥ the block count grows the list with
+ * null blocks.
+ *
+ * # Ownership
+ * Borrows `block` and `name` for the duration of the call (both copied); `obj` is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not a multiblock data set.
+ * - INVALID_UTF8: `name` is not UTF-8.
+ * - OUT_OF_RANGE: `index` ≥ 2^32.
+ * - INVALID_OBJECT: the nesting would be deeper than 64 levels.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `block` NULL or a live object handle other than `obj`; `name` NULL or
+ * NUL-terminated.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_set_block(struct vtkwire_object *obj,
+                                            size_t index,
+                                            const char *name,
+                                            const struct vtkwire_object *block);
+
+/**
+ * As `vtkwire_multiblock_set_block`, but takes ownership of `block` instead of copying it.
+ *
+ * # Ownership
+ * On success `block` belongs to `obj`: do not use or free it afterwards. On error the caller
+ * still owns it. Borrows `name` for the duration of the call (copied).
+ *
+ * # Errors
+ * As `vtkwire_multiblock_set_block` (NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_UTF8,
+ * OUT_OF_RANGE, INVALID_OBJECT); also INVALID_ARGUMENT when `block` is `obj` itself.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `block` NULL or an owned object handle (not borrowed from another object);
+ * `name` NULL or NUL-terminated.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_set_block_take(struct vtkwire_object *obj,
+                                                 size_t index,
+                                                 const char *name,
+                                                 struct vtkwire_object *block);
+
+/**
+ * Block `index` of a multiblock: `*out_block` is NULL for a null block; the name is a view
+ * (string shape *view*: `*out_name_len` bytes of UTF-8, not NUL-terminated), `*out_name` NULL
+ * and `*out_name_len` 0 when unnamed.
+ *
+ * # Ownership
+ * The block and the name are borrowed from `obj`; valid until `obj` is modified or freed. Do
+ * not free the block.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or an output is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not a multiblock data set.
+ * - OUT_OF_RANGE: `index` ≥ the block count.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; each output NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_multiblock_block(const struct vtkwire_object *obj,
+                                        size_t index,
+                                        const struct vtkwire_object **out_block,
+                                        const char **out_name,
+                                        size_t *out_name_len);
+
+/**
+ * Creates an overlapping AMR (`vtkOverlappingAMR`, VTK's marshalable uniform-grid AMR) with a
+ * global `origin` and a `grid_description` (vtkStructuredData: 8 = XYZ, 5 = XY…); add levels
+ * with `vtkwire_amr_add_level` and blocks with `vtkwire_amr_add_block`.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+ * `origin` for the duration of the call (copied).
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `origin` or `out_obj` is NULL.
+ * - INVALID_OBJECT: `grid_description` is not 0..9.
+ *
+ * # Safety
+ * `origin` NULL or 3 readable doubles; `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_new(const double *origin,
+                               int32_t grid_description,
+                               struct vtkwire_object **out_obj);
+
+/**
+ * Appends a level with cell `spacing` and the refinement ratio to the next finer level;
+ * `*out_level` (`out_level` may be NULL) gets its index.
+ *
+ * # Ownership
+ * Borrows `spacing` for the duration of the call (copied); `obj` is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `spacing` is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not an overlapping AMR.
+ * - INVALID_ARGUMENT: a spacing ≤ 0 or not finite; `refinement_ratio` < 1.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `spacing` NULL or 3 readable doubles; `out_level` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_add_level(struct vtkwire_object *obj,
+                                     const double *spacing,
+                                     int32_t refinement_ratio,
+                                     size_t *out_level);
+
+/**
+ * Appends a block to `level`: its cell-index box `[lo_i lo_j lo_k hi_i hi_j hi_k]` and, if this
+ * rank holds its data, a copy of `grid` (image data or structured points whose dimensions are
+ * the box's cells + 1 per axis; NULL = no local data). Blanking: give the grid a
+ * `vtkGhostType` unsigned-char cell array (VTK's HIDDENCELL bit 0x20). `*out_index`
+ * (`out_index` may be NULL) gets the block's index in the level.
+ *
+ * # Ownership
+ * Borrows `box` and `grid` for the duration of the call (copied); `obj` is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `box` is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not an overlapping AMR, or `grid` is not image data or
+ *   structured points.
+ * - OUT_OF_RANGE: `level` ≥ the level count.
+ * - INVALID_OBJECT: the box has hi < lo, or the grid does not match it (nothing is added).
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `box` NULL or 6 readable `int32_t`; `grid` NULL or a live object handle;
+ * `out_index` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_add_block(struct vtkwire_object *obj,
+                                     size_t level,
+                                     const int32_t *box,
+                                     const struct vtkwire_object *grid,
+                                     size_t *out_index);
+
+/**
+ * Origin (3 doubles), grid description and number of levels of an overlapping AMR.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call; the values are copied to caller memory.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or an output is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not an overlapping AMR.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `out_origin` NULL or valid for writes of 3 doubles;
+ * the other outputs NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_info(const struct vtkwire_object *obj,
+                                double *out_origin,
+                                int32_t *out_grid_description,
+                                size_t *out_nlevels);
+
+/**
+ * Spacing (3 doubles), refinement ratio and block count of AMR `level`.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call; the values are copied to caller memory.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or an output is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not an overlapping AMR.
+ * - OUT_OF_RANGE: `level` ≥ the level count.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `out_spacing` NULL or valid for writes of 3 doubles;
+ * the other outputs NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_level(const struct vtkwire_object *obj,
+                                 size_t level,
+                                 double *out_spacing,
+                                 int32_t *out_refinement_ratio,
+                                 size_t *out_nblocks);
+
+/**
+ * Box (6 ints) and grid of block `index` of AMR `level`; `*out_grid` is NULL when the block has
+ * no local data.
+ *
+ * # Ownership
+ * `*out_grid` is a new image data copy owned by the caller; free it with
+ * `vtkwire_object_free`. Borrows `obj` for the duration of the call.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or an output is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not an overlapping AMR.
+ * - OUT_OF_RANGE: `level` or `index` out of range.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `out_box` NULL or valid for writes of 6 `int32_t`;
+ * `out_grid` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_amr_block(const struct vtkwire_object *obj,
+                                 size_t level,
+                                 size_t index,
+                                 int32_t *out_box,
+                                 struct vtkwire_object **out_grid);
+
+/**
+ * Creates a `vtkDirectedGraph` with vertices `0..nvertices` and `nedges` edges given as
+ * `2 * nedges` ids `(source, target)`, in edge-id order.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+ * `edges` for the duration of the call (copied).
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `out_obj` is NULL, or `edges` is NULL with `nedges > 0`.
+ * - OUT_OF_RANGE: `2 * nedges` overflows.
+ * - INVALID_OBJECT: an id is negative or ≥ `nvertices` (the message names the edge).
+ *
+ * # Safety
+ * `edges` NULL or `2 * nedges` readable `int64_t`; `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_directed_graph_new(size_t nvertices,
+                                          const int64_t *edges,
+                                          size_t nedges,
+                                          struct vtkwire_object **out_obj);
+
+/**
+ * Creates a `vtkUndirectedGraph`; arguments as `vtkwire_directed_graph_new`.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+ * `edges` for the duration of the call (copied).
+ *
+ * # Errors
+ * As `vtkwire_directed_graph_new`: NULL_ARGUMENT, OUT_OF_RANGE, INVALID_OBJECT.
+ *
+ * # Safety
+ * As `vtkwire_directed_graph_new`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_undirected_graph_new(size_t nvertices,
+                                            const int64_t *edges,
+                                            size_t nedges,
+                                            struct vtkwire_object **out_obj);
+
+/**
+ * Creates a `vtkTree`: vertices `0..nvertices`, edges `(parent, child)`. It must be a tree:
+ * `nvertices - 1` edges, one root, every other vertex with exactly one parent, no cycle.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+ * `edges` for the duration of the call (copied).
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `out_obj` is NULL, or `edges` is NULL with `nedges > 0`.
+ * - OUT_OF_RANGE: `2 * nedges` overflows.
+ * - INVALID_OBJECT: not a tree, or an id out of range (the message names the edge or vertex).
+ *
+ * # Safety
+ * `edges` NULL or `2 * nedges` readable `int64_t`; `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_tree_new(size_t nvertices,
+                                const int64_t *edges,
+                                size_t nedges,
+                                struct vtkwire_object **out_obj);
+
+/**
+ * The edges of a directed/undirected graph or tree: `2 * *out_nedges` ids (source, target) —
+ * for a tree (parent, child) — in edge-id order.
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until `obj` is modified or freed. Do not free it.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or an output is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not a graph or tree.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; each output NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_graph_edges(const struct vtkwire_object *obj,
+                                   const int64_t **out_edges,
+                                   size_t *out_nedges);
+
+/**
+ * Creates a `vtkImageData` with `extent` (x0 x1 y0 y1 z0 z1), `origin` and `spacing`; the
+ * direction is the identity (see `vtkwire_image_data_set_direction`).
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+ * `extent`, `origin` and `spacing` for the duration of the call (copied).
+ *
+ * # Errors
+ * - NULL_ARGUMENT: a pointer argument is NULL.
+ * - INVALID_OBJECT: the extent has max < min on some axes but not all, or `origin` or
+ *   `spacing` is not finite.
+ *
+ * # Safety
+ * `extent` NULL or 6 readable `int32_t`; `origin` and `spacing` NULL or 3 readable doubles
+ * each; `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_image_data_new(const int32_t *extent,
+                                      const double *origin,
+                                      const double *spacing,
+                                      struct vtkwire_object **out_obj);
+
+/**
+ * Creates a `vtkStructuredPoints`: the geometry of image data (same arguments as
+ * `vtkwire_image_data_new`) with VTK type code 1.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+ * `extent`, `origin` and `spacing` for the duration of the call (copied).
+ *
+ * # Errors
+ * As `vtkwire_image_data_new`: NULL_ARGUMENT (a NULL pointer), INVALID_OBJECT (extent order,
+ * non-finite origin or spacing).
+ *
+ * # Safety
+ * As `vtkwire_image_data_new`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_structured_points_new(const int32_t *extent,
+                                             const double *origin,
+                                             const double *spacing,
+                                             struct vtkwire_object **out_obj);
+
+/**
+ * Sets the row-major 3×3 direction matrix of image data or structured points.
+ *
+ * # Ownership
+ * Borrows `direction` for the duration of the call (copied); `obj` is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `direction` is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not image data or structured points.
+ * - INVALID_ARGUMENT: a value is not finite.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller (not borrowed from another object),
+ * not used by another thread during the call; `direction` NULL or 9 readable doubles.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_image_data_set_direction(struct vtkwire_object *obj,
+                                                const double *direction);
+
+/**
+ * Origin, spacing and direction (row-major 3×3) of image data or structured points, copied to
+ * `out_origin` (3 doubles), `out_spacing` (3) and `out_direction` (9).
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call; the values are copied to caller memory.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or an output is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` is not image data or structured points.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; each output NULL or valid for writes of 3, 3 and 9
+ * doubles.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_image_data_geometry(const struct vtkwire_object *obj,
+                                           double *out_origin,
+                                           double *out_spacing,
+                                           double *out_direction);
+
+/**
+ * Creates a `vtkRectilinearGrid` with `extent`; set its coordinates with
+ * `vtkwire_rectilinear_grid_set_coordinates`.
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+ * `extent` for the duration of the call (copied).
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `extent` or `out_obj` is NULL.
+ *
+ * The extent and the coordinates are checked by `vtkwire_object_validate` (and marshal/send).
+ *
+ * # Safety
+ * `extent` NULL or 6 readable `int32_t`; `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_rectilinear_grid_new(const int32_t *extent,
+                                            struct vtkwire_object **out_obj);
+
+/**
+ * Copies `nvalues` coordinates of numeric `type` (`VTKWIRE_TYPE_*`) for `axis` (0 = x, 1 = y,
+ * 2 = z); the count must match the extent along that axis. The array is unnamed, as VTK's
+ * legacy reader leaves it.
+ *
+ * # Ownership
+ * Borrows `values` for the duration of the call (copied); `obj` is modified.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` is NULL, or `values` is NULL with `nvalues > 0`.
+ * - WRONG_OBJECT_TYPE: `obj` is not a rectilinear grid.
+ * - INVALID_ARGUMENT: `axis` is not 0, 1 or 2; `type` is unknown or not numeric.
+ * - INVALID_OBJECT: `nvalues` differs from the extent's point count along `axis`.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `values` NULL or `nvalues` readable elements of `type`.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_rectilinear_grid_set_coordinates(struct vtkwire_object *obj,
+                                                        int32_t axis,
+                                                        int32_t type,
+                                                        const void *values,
+                                                        size_t nvalues);
+
+/**
+ * The coordinate array of `axis` (0 = x, 1 = y, 2 = z) of a rectilinear grid.
+ *
+ * # Ownership
+ * Borrowed from `obj`; valid until `obj` is modified or freed. Do not free it.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `out_array` is NULL.
+ * - INVALID_ARGUMENT: `axis` is not 0, 1 or 2.
+ * - WRONG_OBJECT_TYPE: `obj` is not a rectilinear grid.
+ * - NOT_FOUND: the coordinates of `axis` are not set.
+ *
+ * # Safety
+ * `obj` NULL or a live object handle; `out_array` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_rectilinear_grid_coordinates(const struct vtkwire_object *obj,
+                                                    int32_t axis,
+                                                    const struct vtkwire_array **out_array);
+
+/**
+ * Creates a `vtkStructuredGrid` with `extent`; set its points with `vtkwire_object_set_points`
+ * (as many as the extent has).
+ *
+ * # Ownership
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows
+ * `extent` for the duration of the call (copied).
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `extent` or `out_obj` is NULL.
+ *
+ * The point count is checked by `vtkwire_object_validate` (and marshal/send).
+ *
+ * # Safety
+ * `extent` NULL or 6 readable `int32_t`; `out_obj` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE
+vtkwire_status vtkwire_structured_grid_new(const int32_t *extent,
+                                           struct vtkwire_object **out_obj);
 
 /**
  * Sets the largest object, in bytes of memory, that a read may build in this process (also
@@ -586,11 +1543,13 @@ void vtkwire_limits_reset(void);
  * free it with `vtkwire_bytes_free(bytes, len)`.
  *
  * # Errors
- * NULL_ARGUMENT (outputs), INVALID_OBJECT (validation, naming what and where),
- * LIMIT_EXCEEDED (the bytes would pass `vtkwire_limits_set_max_object_bytes`), ALLOC.
+ * - NULL_ARGUMENT: `out_bytes` or `out_len` is NULL.
+ * - INVALID_OBJECT: validation failed (the message names what and where).
+ * - LIMIT_EXCEEDED: the bytes would pass `vtkwire_limits_set_max_object_bytes`.
+ * - ALLOC: the output buffer cannot be allocated.
  *
  * # Safety
- * `obj` NULL or live; outputs valid for writes.
+ * `obj` NULL or a live object handle; each output NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_marshal(const struct vtkwire_object *obj,
@@ -601,11 +1560,15 @@ vtkwire_status vtkwire_marshal(const struct vtkwire_object *obj,
  * The exact size `vtkwire_marshal` would produce for `obj` (0 for NULL), without
  * producing the bytes — to size a caller-owned buffer (Fortran, pools, MPI windows).
  *
+ * # Ownership
+ * Borrows `obj` for the duration of the call.
+ *
  * # Errors
- * NULL_ARGUMENT (`out_len`), INVALID_OBJECT.
+ * - NULL_ARGUMENT: `out_len` is NULL.
+ * - INVALID_OBJECT: validation failed.
  *
  * # Safety
- * `obj` NULL or live.
+ * `obj` NULL or a live object handle; `out_len` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_marshaled_size(const struct vtkwire_object *obj,
@@ -619,11 +1582,13 @@ vtkwire_status vtkwire_marshaled_size(const struct vtkwire_object *obj,
  * Borrows `obj` and `buf` for the duration of the call.
  *
  * # Errors
- * NULL_ARGUMENT (`out_len`, `buf` with cap > 0), OUT_OF_RANGE (buffer too small; the
- * message gives the size needed), INVALID_OBJECT.
+ * - NULL_ARGUMENT: `out_len` is NULL, or `buf` is NULL with `cap > 0`.
+ * - OUT_OF_RANGE: `buf` is too small (the message gives the size needed).
+ * - INVALID_OBJECT: validation failed.
  *
  * # Safety
- * `buf` valid for `cap` bytes of writes.
+ * `obj` NULL or a live object handle; `buf` NULL or valid for `cap` bytes of writes;
+ * `out_len` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_marshal_into(const struct vtkwire_object *obj,
@@ -633,10 +1598,16 @@ vtkwire_status vtkwire_marshal_into(const struct vtkwire_object *obj,
 
 /**
  * Frees a buffer returned by `vtkwire_marshal` (pass the same length).
- * `vtkwire_bytes_free(NULL, 0)` is a no-op.
+ *
+ * # Ownership
+ * Takes back ownership of the buffer. `vtkwire_bytes_free(NULL, 0)` is a no-op.
+ *
+ * # Errors
+ * None: returns nothing and cannot fail.
  *
  * # Safety
- * `bytes`/`len` must come from `vtkwire_marshal` and not have been freed.
+ * `bytes`/`len` must come from `vtkwire_marshal` (or be NULL/0) and not have been freed; the
+ * buffer must not be used afterwards.
  */
 void vtkwire_bytes_free(uint8_t *bytes, size_t len);
 
@@ -648,7 +1619,16 @@ void vtkwire_bytes_free(uint8_t *bytes, size_t len);
  * sends or receives an object per step then writes into mapped memory instead of paying the
  * kernel's page faults. What is kept never exceeds vtkwire's own high-water mark. Call this
  * when the memory is needed elsewhere (before a phase that allocates heavily with `malloc`, or
- * after the last exchange). Never fails; takes no communicator (no MPI call).
+ * after the last exchange). Takes no communicator (no MPI call).
+ *
+ * # Ownership
+ * No arguments; objects and buffers the caller holds stay valid.
+ *
+ * # Errors
+ * None: returns nothing and cannot fail.
+ *
+ * # Safety
+ * None: takes no arguments; may be called at any time from any thread.
  */
 void vtkwire_release_memory(void);
 
@@ -658,15 +1638,19 @@ void vtkwire_release_memory(void);
  * `*out_obj = NULL` with OK.
  *
  * # Ownership
- * Borrows `bytes`. Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ * Borrows `bytes` for the duration of the call. Returns a new object owned by the caller
+ * (or NULL for the null object); free it with `vtkwire_object_free`.
  *
  * # Errors
- * NULL_ARGUMENT, PARSE / TRUNCATED / UNSUPPORTED / INVALID_UTF8 / INVALID_OBJECT with the byte
- * offset in the message; LIMIT_EXCEEDED past the `vtkwire_limits_*` settings; ALLOC. Never
- * allocates more than the input can justify (at most 64 bytes of object per input byte).
+ * - NULL_ARGUMENT: `out_obj` is NULL, or `bytes` is NULL with `len > 0`.
+ * - PARSE, TRUNCATED, UNSUPPORTED, INVALID_UTF8, INVALID_OBJECT: malformed, cut or
+ *   unsupported input, with the byte offset in the message. Never allocates more than the
+ *   input can justify (at most 64 bytes of object per input byte).
+ * - LIMIT_EXCEEDED: past the `vtkwire_limits_*` settings (object size, nesting depth).
+ * - ALLOC: memory could not be allocated.
  *
  * # Safety
- * `bytes` valid for `len` bytes.
+ * `bytes` NULL or `len` readable bytes; `out_obj` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_unmarshal(const uint8_t *bytes,
@@ -674,17 +1658,22 @@ vtkwire_status vtkwire_unmarshal(const uint8_t *bytes,
                                  struct vtkwire_object **out_obj);
 
 /**
- * Reads a legacy `.vtk` file (versions 2.0 to 5.1, ASCII or BINARY) — what ParaView and VTK write.
+ * Reads a legacy `.vtk` file (versions 2.0 to 5.1, ASCII or BINARY) — what ParaView and VTK
+ * write.
  *
  * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows `path`
+ * for the duration of the call.
  *
  * # Errors
- * NULL_ARGUMENT, IO (with the OS error), LIMIT_EXCEEDED (a file larger than the maximum
- * object size), and the errors of `vtkwire_unmarshal`.
+ * - NULL_ARGUMENT: `path` or `out_obj` is NULL.
+ * - INVALID_UTF8: `path` is not UTF-8.
+ * - IO: the file cannot be read (with the OS error).
+ * - LIMIT_EXCEEDED: a file larger than the maximum object size, or as `vtkwire_unmarshal`.
+ * - PARSE, TRUNCATED, UNSUPPORTED, INVALID_OBJECT, ALLOC: as `vtkwire_unmarshal`.
  *
  * # Safety
- * `path` NUL-terminated UTF-8.
+ * `path` NULL or NUL-terminated; `out_obj` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_legacy_read(const char *path,
@@ -694,12 +1683,19 @@ vtkwire_status vtkwire_legacy_read(const char *path,
  * Writes `obj` as a legacy `.vtk` file ParaView opens: BINARY when `binary` is non-zero,
  * else ASCII.
  *
+ * # Ownership
+ * Borrows `obj` and `path` for the duration of the call.
+ *
  * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT, IO, LIMIT_EXCEEDED (the file's bytes would pass the maximum
- * object size), ALLOC.
+ * - NULL_ARGUMENT: `obj` or `path` is NULL.
+ * - INVALID_UTF8: `path` is not UTF-8.
+ * - INVALID_OBJECT: validation failed (the message starts with the path).
+ * - IO: the file cannot be written (with the OS error).
+ * - LIMIT_EXCEEDED: the file's bytes would pass the maximum object size.
+ * - ALLOC: memory could not be allocated.
  *
  * # Safety
- * `obj` live; `path` NUL-terminated UTF-8.
+ * `obj` NULL or a live object handle; `path` NULL or NUL-terminated.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_legacy_write(const struct vtkwire_object *obj,
@@ -707,292 +1703,64 @@ vtkwire_status vtkwire_legacy_write(const struct vtkwire_object *obj,
                                     int32_t binary);
 
 /**
- * Creates a `vtkImageData` with `extent` (x0 x1 y0 y1 z0 z1), `origin` and `spacing`; the
- * direction is the identity (see `vtkwire_image_data_set_direction`).
+ * Frees an object made by a constructor, `vtkwire_object_clone`, `vtkwire_unmarshal`,
+ * `vtkwire_legacy_read` or a receive, with everything it owns (blocks, arrays).
  *
  * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ * Takes back ownership of `obj`. `vtkwire_object_free(NULL)` is a no-op. Never pass an object
+ * borrowed from another one (a multiblock's block).
  *
  * # Errors
- * NULL_ARGUMENT for any NULL pointer; INVALID_OBJECT for an inconsistent extent or
- * non-finite origin/spacing.
+ * None: returns nothing and cannot fail.
  *
  * # Safety
- * `extent` must hold 6 ints, `origin` and `spacing` 3 doubles each.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_image_data_new(const int32_t *extent,
-                                      const double *origin,
-                                      const double *spacing,
-                                      struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkStructuredPoints` (same geometry as image data, VTK type code 1).
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * As `vtkwire_image_data_new`.
- *
- * # Safety
- * As `vtkwire_image_data_new`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_structured_points_new(const int32_t *extent,
-                                             const double *origin,
-                                             const double *spacing,
-                                             struct vtkwire_object **out_obj);
-
-/**
- * Sets the row-major 3×3 direction matrix of image data / structured points.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (non-finite values).
- *
- * # Safety
- * `obj` must be a live owned handle; `direction` must hold 9 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_image_data_set_direction(struct vtkwire_object *obj,
-                                                const double *direction);
-
-/**
- * Origin, spacing and direction (row-major 3×3) of image data / structured points.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE.
- *
- * # Safety
- * `obj` live; outputs hold 3, 3 and 9 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_image_data_geometry(const struct vtkwire_object *obj,
-                                           double *out_origin,
-                                           double *out_spacing,
-                                           double *out_direction);
-
-/**
- * Creates a `vtkRectilinearGrid` with `extent`; set its coordinates with
- * `vtkwire_rectilinear_grid_set_coordinates`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `extent` must hold 6 ints.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_rectilinear_grid_new(const int32_t *extent,
-                                            struct vtkwire_object **out_obj);
-
-/**
- * Copies `nvalues` coordinates of numeric `type` for `axis` (0 = x, 1 = y, 2 = z); the count
- * must match the extent along that axis.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (axis, type), INVALID_OBJECT (count).
- *
- * # Safety
- * `obj` live owned handle; `values` holds `nvalues` elements of `type`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_rectilinear_grid_set_coordinates(struct vtkwire_object *obj,
-                                                        int32_t axis,
-                                                        int32_t type,
-                                                        const void *values,
-                                                        size_t nvalues);
-
-/**
- * The coordinate array of `axis`.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed. Do not free.
- *
- * # Errors
- * NOT_FOUND when not set.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_rectilinear_grid_coordinates(const struct vtkwire_object *obj,
-                                                    int32_t axis,
-                                                    const struct vtkwire_array **out_array);
-
-/**
- * Creates a `vtkStructuredGrid` with `extent`; set its points with `vtkwire_object_set_points`
- * (as many as the extent has).
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `extent` must hold 6 ints.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_structured_grid_new(const int32_t *extent,
-                                           struct vtkwire_object **out_obj);
-
-/**
- * Creates an empty `vtkPolyData`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `out_obj` valid for writes.
- */
-VTKWIRE_MUST_USE vtkwire_status vtkwire_poly_data_new(struct vtkwire_object **out_obj);
-
-/**
- * Creates an empty `vtkUnstructuredGrid`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `out_obj` valid for writes.
- */
-VTKWIRE_MUST_USE vtkwire_status vtkwire_unstructured_grid_new(struct vtkwire_object **out_obj);
-
-/**
- * Creates an empty `vtkTable`; add columns with `vtkwire_object_add_array*` and
- * `VTKWIRE_ASSOCIATION_ROW` (all columns must have the same number of tuples).
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `out_obj` valid for writes.
- */
-VTKWIRE_MUST_USE vtkwire_status vtkwire_table_new(struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkDirectedGraph` with vertices `0..nvertices` and `nedges` edges given as
- * `2 * nedges` ids `(source, target)`, in edge-id order.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`. `edges` is copied.
- *
- * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT (an id ≥ nvertices, naming the edge).
- *
- * # Safety
- * `edges` holds `2 * nedges` int64 values.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_directed_graph_new(size_t nvertices,
-                                          const int64_t *edges,
-                                          size_t nedges,
-                                          struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkUndirectedGraph`; arguments as `vtkwire_directed_graph_new`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * As `vtkwire_directed_graph_new`.
- *
- * # Safety
- * As `vtkwire_directed_graph_new`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_undirected_graph_new(size_t nvertices,
-                                            const int64_t *edges,
-                                            size_t nedges,
-                                            struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkTree`: vertices `0..nvertices`, edges `(parent, child)`. It must be a tree:
- * `nvertices - 1` edges, one root, every other vertex with exactly one parent, no cycle.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT (naming the offending edge or vertex).
- *
- * # Safety
- * `edges` holds `2 * nedges` int64 values.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_tree_new(size_t nvertices,
-                                const int64_t *edges,
-                                size_t nedges,
-                                struct vtkwire_object **out_obj);
-
-/**
- * Creates a `vtkMultiBlockDataSet` with `nblocks` null, unnamed blocks.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Safety
- * `out_obj` valid for writes.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_new(size_t nblocks,
-                                      struct vtkwire_object **out_obj);
-
-/**
- * Creates an overlapping AMR (`vtkOverlappingAMR`, VTK's marshalable uniform-grid AMR) with a
- * global `origin` and a `grid_description` (vtkStructuredData: 8 = XYZ, 5 = XY…); add levels
- * with `vtkwire_amr_add_level` and blocks with `vtkwire_amr_add_block`.
- *
- * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
- *
- * # Errors
- * NULL_ARGUMENT, INVALID_OBJECT (grid description not 0..9).
- *
- * # Safety
- * `origin` holds 3 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_new(const double *origin,
-                               int32_t grid_description,
-                               struct vtkwire_object **out_obj);
-
-/**
- * Frees an object made by a constructor, `vtkwire_object_clone`, or received/unmarshaled.
- *
- * # Ownership
- * `vtkwire_object_free(NULL)` is a no-op. Never pass an object borrowed from a multiblock.
- *
- * # Safety
- * `obj` must be NULL or an owned handle not freed before.
+ * `obj` NULL or an owned object handle not freed before; it must not be used afterwards.
  */
 void vtkwire_object_free(struct vtkwire_object *obj);
 
 /**
- * Deep-copies an object (borrowed values are copied too).
+ * Deep-copies an object (values borrowed from caller memory are copied too).
  *
  * # Ownership
- * Returns a new object owned by the caller; free it with `vtkwire_object_free`.
+ * Returns a new object owned by the caller; free it with `vtkwire_object_free`. Borrows `obj`
+ * for the duration of the call.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `out_obj` is NULL.
  *
  * # Safety
- * `obj` live.
+ * `obj` NULL or a live object handle; `out_obj` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_object_clone(const struct vtkwire_object *obj,
                                     struct vtkwire_object **out_obj);
 
 /**
- * VTK's data-object type code of `obj` (`VTKWIRE_OBJECT_*`), or -1 for NULL.
+ * VTK's data-object type code of `obj` (`VTKWIRE_OBJECT_*`), or `VTKWIRE_OBJECT_NULL` (-1) for
+ * NULL.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call.
+ *
+ * # Errors
+ * None: returns the code (no status; the last error is not changed).
  *
  * # Safety
- * `obj` NULL or live.
+ * `obj` NULL or a live object handle.
  */
 int32_t vtkwire_object_type(const struct vtkwire_object *obj);
 
 /**
- * VTK's class name of `obj` ("vtkPolyData"…), static; NULL for NULL.
+ * VTK's class name of `obj` ("vtkPolyData"…) in string shape *static*; NULL when `obj` is NULL.
+ *
+ * # Ownership
+ * Static storage; do not free.
+ *
+ * # Errors
+ * None: returns the name, or NULL for a NULL `obj` (no status; the last error is not changed).
  *
  * # Safety
- * `obj` NULL or live.
+ * `obj` NULL or a live object handle.
  */
 const char *vtkwire_object_class_name(const struct vtkwire_object *obj);
 
@@ -1000,21 +1768,36 @@ const char *vtkwire_object_class_name(const struct vtkwire_object *obj);
  * Checks every invariant of `obj` (ids in range, array lengths, tree shape, nesting…).
  * Marshal and send call this too.
  *
+ * # Ownership
+ * Borrows `obj` for the duration of the call.
+ *
  * # Errors
- * INVALID_OBJECT with a message naming what and where.
+ * - NULL_ARGUMENT: `obj` is NULL.
+ * - INVALID_OBJECT: an invariant fails; the message names what and where.
  *
  * # Safety
- * `obj` live.
+ * `obj` NULL or a live object handle.
  */
 VTKWIRE_MUST_USE vtkwire_status vtkwire_object_validate(const struct vtkwire_object *obj);
 
 /**
- * A one-line summary of `obj` (type, counts, extent, arrays), NUL-terminated into `buf`
- * (truncated to `cap - 1` bytes); `*out_len` gets the full length. `buf` may be NULL when
- * `cap` is 0 (size query).
+ * A one-line summary of `obj` (type, counts, extent, arrays) in string shape *copy*:
+ * `*out_len` receives the full length in bytes (without the NUL); when `buf` is non-NULL and
+ * `cap > 0`, at most `cap - 1` bytes cut at a UTF-8 character boundary are written, then a
+ * NUL. `(NULL, 0)` is a size query.
+ *
+ * # Ownership
+ * Borrows `obj`, `buf` and `out_len` for the duration of the call; the text is copied.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `obj` or `out_len` is NULL, or `buf` is NULL with `cap > 0` (nothing
+ *   written).
+ * - BUFFER_TOO_SMALL: the summary and its NUL did not fit in `cap` bytes; the cut summary and
+ *   the full length were written.
  *
  * # Safety
- * `obj` live; `buf` valid for `cap` bytes.
+ * `obj` NULL or a live object handle; `buf` NULL or valid for `cap` bytes of writes;
+ * `out_len` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_object_summary(const struct vtkwire_object *obj,
@@ -1026,11 +1809,16 @@ vtkwire_status vtkwire_object_summary(const struct vtkwire_object *obj,
  * The number of points (`VTKWIRE_ASSOCIATION_POINT`), cells (`_CELL`), rows (`_ROW`),
  * vertices (`_VERTEX`) or edges (`_EDGE`) of `obj` — the tuples its arrays there must have.
  *
+ * # Ownership
+ * Borrows `obj` for the duration of the call.
+ *
  * # Errors
- * WRONG_OBJECT_TYPE when the type has no such count (e.g. rows of a poly data, field data).
+ * - NULL_ARGUMENT: `obj` or `out_count` is NULL.
+ * - INVALID_ARGUMENT: `association` is unknown.
+ * - WRONG_OBJECT_TYPE: the type has no such count (e.g. rows of a poly data, field data).
  *
  * # Safety
- * `obj` live.
+ * `obj` NULL or a live object handle; `out_count` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_object_count(const struct vtkwire_object *obj,
@@ -1038,27 +1826,39 @@ vtkwire_status vtkwire_object_count(const struct vtkwire_object *obj,
                                     size_t *out_count);
 
 /**
- * The extent (x0 x1 y0 y1 z0 z1) of image data, structured points, rectilinear or structured grids.
+ * The extent (x0 x1 y0 y1 z0 z1) of image data, structured points, rectilinear or structured
+ * grids.
+ *
+ * # Ownership
+ * Borrows `obj` for the duration of the call; the extent is copied to `out_extent`.
  *
  * # Errors
- * WRONG_OBJECT_TYPE for other types.
+ * - NULL_ARGUMENT: `obj` or `out_extent` is NULL.
+ * - WRONG_OBJECT_TYPE: `obj` has no extent.
  *
  * # Safety
- * `obj` live; `out_extent` holds 6 ints.
+ * `obj` NULL or a live object handle; `out_extent` NULL or valid for writes of 6 `int32_t`.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_object_extent(const struct vtkwire_object *obj,
                                      int32_t *out_extent);
 
 /**
- * Copies `npoints` xyz triples of numeric `type` (usually float or double) as the points of a
- * poly data, unstructured grid, structured grid, graph or tree.
+ * Copies `npoints` xyz triples of numeric `type` (`VTKWIRE_TYPE_*`, usually float or double)
+ * as the points of a poly data, unstructured grid, structured grid, graph or tree.
+ *
+ * # Ownership
+ * Borrows `xyz` for the duration of the call (copied); `obj` is modified.
  *
  * # Errors
- * NULL_ARGUMENT, INVALID_ARGUMENT (type), WRONG_OBJECT_TYPE (no explicit points).
+ * - NULL_ARGUMENT: `obj` is NULL, or `xyz` is NULL with `npoints > 0`.
+ * - INVALID_ARGUMENT: `type` is unknown or not numeric.
+ * - OUT_OF_RANGE: `3 * npoints` overflows.
+ * - WRONG_OBJECT_TYPE: the type of `obj` has no explicit points.
  *
  * # Safety
- * `obj` live owned handle; `xyz` holds `3 * npoints` elements.
+ * `obj` NULL or a live object handle owned by the caller, not used by another thread during
+ * the call; `xyz` NULL or `3 * npoints` readable elements of `type`.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_object_set_points(struct vtkwire_object *obj,
@@ -1074,10 +1874,11 @@ vtkwire_status vtkwire_object_set_points(struct vtkwire_object *obj,
  * marshal using it) is done with it.
  *
  * # Errors
- * As `vtkwire_object_set_points`; INVALID_ARGUMENT when misaligned.
+ * As `vtkwire_object_set_points` (NULL_ARGUMENT, INVALID_ARGUMENT, OUT_OF_RANGE,
+ * WRONG_OBJECT_TYPE); also INVALID_ARGUMENT when `xyz` is not aligned for `type`.
  *
  * # Safety
- * As above.
+ * As `vtkwire_object_set_points`, and `xyz` must stay valid as said under Ownership.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_object_set_points_borrowed(struct vtkwire_object *obj,
@@ -1086,473 +1887,105 @@ vtkwire_status vtkwire_object_set_points_borrowed(struct vtkwire_object *obj,
                                                   size_t npoints);
 
 /**
- * The points array (3 components).
+ * The points array (3 components) of a poly data, unstructured grid, structured grid, graph
+ * or tree.
  *
  * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed. Do not free.
+ * Borrowed from `obj`; valid until `obj` is modified or freed. Do not free it.
  *
  * # Errors
- * WRONG_OBJECT_TYPE (type without explicit points), NOT_FOUND (not set).
+ * - NULL_ARGUMENT: `obj` or `out_points` is NULL.
+ * - WRONG_OBJECT_TYPE: the type has no explicit points.
+ * - NOT_FOUND: the points are not set.
  *
  * # Safety
- * `obj` live.
+ * `obj` NULL or a live object handle; `out_points` NULL or valid for writes.
  */
 VTKWIRE_MUST_USE
 vtkwire_status vtkwire_object_points(const struct vtkwire_object *obj,
                                      const struct vtkwire_array **out_points);
 
 /**
- * Sets one poly data cell array (`VTKWIRE_POLY_VERTS/LINES/POLYS/STRIPS`) from VTK 9 offsets
- * (`ncells + 1` entries from 0 to `nconnectivity`, non-decreasing) and point-id connectivity.
- * Ids are checked against the points by `vtkwire_object_validate` (and marshal/send).
+ * A static, NUL-terminated description of a status code (string shape *static*): any
+ * `int32_t` is accepted; unknown codes give "unknown status".
+ *
+ * # Ownership
+ * Static storage; never NULL; do not free.
  *
  * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (kind; offsets not starting at 0,
- * decreasing, or not ending at `nconnectivity`, naming the index).
+ * None: returns the description (no status; the last error is not changed).
  *
  * # Safety
- * Arrays hold the counts given.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_poly_data_set_cells(struct vtkwire_object *obj,
-                                           int32_t kind,
-                                           const int64_t *offsets,
-                                           size_t noffsets,
-                                           const int64_t *connectivity,
-                                           size_t nconnectivity);
-
-/**
- * Sets one poly data cell array from VTK's classic layout `[n, id0 … id(n-1), n, …]`
- * (`nentries` values in all).
- *
- * # Errors
- * As `vtkwire_poly_data_set_cells`; INVALID_ARGUMENT when a count runs past the end.
- *
- * # Safety
- * `cells` holds `nentries` values.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_poly_data_set_cells_legacy(struct vtkwire_object *obj,
-                                                  int32_t kind,
-                                                  const int64_t *cells,
-                                                  size_t nentries);
-
-/**
- * One poly data cell array: offsets (`ncells + 1` entries, or 0 when empty) and connectivity.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_poly_data_cells(const struct vtkwire_object *obj,
-                                       int32_t kind,
-                                       const int64_t **out_offsets,
-                                       size_t *out_noffsets,
-                                       const int64_t **out_connectivity,
-                                       size_t *out_nconnectivity);
-
-/**
- * Sets the cells of an unstructured grid: `ncells` VTK cell types, `ncells + 1` offsets and the
- * connectivity. A polyhedron's (type 42) connectivity entry is its face stream
- * `[nFaces, n0, ids…, n1, ids…]`. Ids and per-type point counts are checked by
- * `vtkwire_object_validate` (and marshal/send); unknown cell types are rejected here.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (layout), INVALID_OBJECT (types).
- *
- * # Safety
- * Arrays hold the counts given.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_unstructured_grid_set_cells(struct vtkwire_object *obj,
-                                                   const uint8_t *types,
-                                                   size_t ncells,
-                                                   const int64_t *offsets,
-                                                   size_t noffsets,
-                                                   const int64_t *connectivity,
-                                                   size_t nconnectivity);
-
-/**
- * The cells of an unstructured grid (see `vtkwire_unstructured_grid_set_cells`).
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_unstructured_grid_cells(const struct vtkwire_object *obj,
-                                               const uint8_t **out_types,
-                                               size_t *out_ncells,
-                                               const int64_t **out_offsets,
-                                               size_t *out_noffsets,
-                                               const int64_t **out_connectivity,
-                                               size_t *out_nconnectivity);
-
-/**
- * The edges of a directed/undirected graph or tree: `2 * nedges` ids (source, target) — for a
- * tree (parent, child) — in edge-id order.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_graph_edges(const struct vtkwire_object *obj,
-                                   const int64_t **out_edges,
-                                   size_t *out_nedges);
-
-/**
- * Number of blocks of a multiblock data set.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_block_count(const struct vtkwire_object *obj,
-                                              size_t *out_count);
-
-/**
- * Sets block `index` of a multiblock to a deep copy of `block` (NULL = a null block) with an
- * optional UTF-8 `name` (NULL = unnamed). An index ≥ the block count grows the list with null
- * blocks.
- *
- * # Ownership
- * Borrows `block` for the duration of the call (it is copied).
- *
- * # Errors
- * NULL_ARGUMENT (`obj`), WRONG_OBJECT_TYPE, INVALID_UTF8, INVALID_OBJECT (nesting too deep).
- *
- * # Safety
- * `obj` live owned handle, `block` NULL or live (and not `obj` itself).
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_set_block(struct vtkwire_object *obj,
-                                            size_t index,
-                                            const char *name,
-                                            const struct vtkwire_object *block);
-
-/**
- * As `vtkwire_multiblock_set_block`, but takes ownership of `block` instead of copying it.
- *
- * # Ownership
- * On success `block` belongs to `obj`: do not use or free it afterwards. On error the caller
- * still owns it.
- *
- * # Errors
- * As `vtkwire_multiblock_set_block`.
- *
- * # Safety
- * `block` NULL or an owned handle distinct from `obj`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_set_block_take(struct vtkwire_object *obj,
-                                                 size_t index,
-                                                 const char *name,
-                                                 struct vtkwire_object *block);
-
-/**
- * Block `index` of a multiblock: `*out_block` is NULL for a null block, `*out_name` NULL (and
- * `*out_name_len` 0) when unnamed; the name is UTF-8, **not** NUL-terminated.
- *
- * # Ownership
- * Both borrowed from `obj`; valid until it is modified or freed. Do not free the block.
- *
- * # Errors
- * OUT_OF_RANGE (index).
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_multiblock_block(const struct vtkwire_object *obj,
-                                        size_t index,
-                                        const struct vtkwire_object **out_block,
-                                        const char **out_name,
-                                        size_t *out_name_len);
-
-/**
- * Appends a level with cell `spacing` and the refinement ratio to the next finer level.
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, INVALID_ARGUMENT (spacing ≤ 0 or not finite, ratio < 1).
- *
- * # Safety
- * `obj` live owned handle; `spacing` holds 3 doubles; `out_level` NULL or writable.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_add_level(struct vtkwire_object *obj,
-                                     const double *spacing,
-                                     int32_t refinement_ratio,
-                                     size_t *out_level);
-
-/**
- * Appends a block to `level`: its cell-index box `[lo_i lo_j lo_k hi_i hi_j hi_k]` and, if this
- * rank holds its data, a copy of `grid` (image data or structured points whose dimensions are
- * the box's cells + 1 per axis; NULL = no local data). Blanking: give the grid a
- * `vtkGhostType` unsigned-char cell array (VTK's HIDDENCELL bit 0x20).
- *
- * # Ownership
- * Borrows `grid` for the duration of the call (copied).
- *
- * # Errors
- * NULL_ARGUMENT, WRONG_OBJECT_TYPE, OUT_OF_RANGE (level), INVALID_OBJECT (box/grid mismatch).
- *
- * # Safety
- * `obj` live owned; `box` holds 6 ints; `grid` NULL or live; `out_index` NULL or writable.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_add_block(struct vtkwire_object *obj,
-                                     size_t level,
-                                     const int32_t *box,
-                                     const struct vtkwire_object *grid,
-                                     size_t *out_index);
-
-/**
- * Origin, grid description and number of levels of an AMR.
- *
- * # Safety
- * `obj` live; `out_origin` holds 3 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_info(const struct vtkwire_object *obj,
-                                double *out_origin,
-                                int32_t *out_grid_description,
-                                size_t *out_nlevels);
-
-/**
- * Spacing, refinement ratio and block count of AMR `level`.
- *
- * # Safety
- * `obj` live; `out_spacing` holds 3 doubles.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_level(const struct vtkwire_object *obj,
-                                 size_t level,
-                                 double *out_spacing,
-                                 int32_t *out_refinement_ratio,
-                                 size_t *out_nblocks);
-
-/**
- * Box and grid of block `index` of AMR `level`; `*out_grid` is a new image data copy owned by
- * the caller (free with `vtkwire_object_free`), or NULL when the block has no local data.
- *
- * # Safety
- * `obj` live; `out_box` holds 6 ints.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_amr_block(const struct vtkwire_object *obj,
-                                 size_t level,
-                                 size_t index,
-                                 int32_t *out_box,
-                                 struct vtkwire_object **out_grid);
-
-/**
- * Adds a copy of `array` to the `association` data of `obj` (point, cell, field, row,
- * vertex or edge data). A named array replaces an existing one of the same name (VTK's
- * `AddArray`). Tuple counts are checked by `vtkwire_object_validate` (and marshal/send).
- * `out_index` (may be NULL) gets the array's index.
- *
- * # Ownership
- * Borrows `array` for the duration of the call (copied).
- *
- * # Errors
- * NULL_ARGUMENT, INVALID_ARGUMENT (association), WRONG_OBJECT_TYPE (association the type lacks).
- *
- * # Safety
- * `obj` live owned; `array` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_add_array(struct vtkwire_object *obj,
-                                        int32_t association,
-                                        const struct vtkwire_array *array,
-                                        size_t *out_index);
-
-/**
- * As `vtkwire_object_add_array`, but takes ownership of `array` (no copy; borrowed values
- * stay borrowed).
- *
- * # Ownership
- * On success `array` belongs to `obj`: do not use or free it. On error the caller still owns it.
- *
- * # Safety
- * `array` an owned handle.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_add_array_take(struct vtkwire_object *obj,
-                                             int32_t association,
-                                             struct vtkwire_array *array,
-                                             size_t *out_index);
-
-/**
- * Adds an array built from caller values (copied): arguments as `vtkwire_array_new`.
- *
- * # Ownership
- * `data` is copied.
- *
- * # Errors
- * As `vtkwire_array_new` and `vtkwire_object_add_array`.
- *
- * # Safety
- * As `vtkwire_array_new`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_add_array_data(struct vtkwire_object *obj,
-                                             int32_t association,
-                                             const char *name,
-                                             int32_t type,
-                                             const void *data,
-                                             size_t ntuples,
-                                             int32_t ncomponents,
-                                             size_t *out_index);
-
-/**
- * As `vtkwire_object_add_array_data`, without copying the values (zero-copy).
- *
- * # Ownership
- * `data` is borrowed: it must stay alive and unchanged until `obj` (and every copy, send or
- * marshal using it) is done with it.
- *
- * # Safety
- * As `vtkwire_array_new_borrowed`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_add_array_data_borrowed(struct vtkwire_object *obj,
-                                                      int32_t association,
-                                                      const char *name,
-                                                      int32_t type,
-                                                      const void *data,
-                                                      size_t ntuples,
-                                                      int32_t ncomponents,
-                                                      size_t *out_index);
-
-/**
- * Makes the array named `name` the active `role` (`VTKWIRE_ROLE_*`) of the `association`
- * data; NULL `name` clears the role.
- *
- * # Errors
- * NOT_FOUND (no such array), INVALID_ARGUMENT (array unfit for the role: e.g. vectors need 3
- * components), WRONG_OBJECT_TYPE.
- *
- * # Safety
- * `obj` live owned; `name` NULL or NUL-terminated.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_set_active(struct vtkwire_object *obj,
-                                         int32_t association,
-                                         int32_t role,
-                                         const char *name);
-
-/**
- * Number of arrays in the `association` data of `obj`.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_array_count(const struct vtkwire_object *obj,
-                                          int32_t association,
-                                          size_t *out_count);
-
-/**
- * Array `index` of the `association` data.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed. Do not free.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_array(const struct vtkwire_object *obj,
-                                    int32_t association,
-                                    size_t index,
-                                    const struct vtkwire_array **out_array);
-
-/**
- * The first array named `name` in the `association` data.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed. Do not free.
- *
- * # Errors
- * NOT_FOUND.
- *
- * # Safety
- * `obj` live; `name` NUL-terminated.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_array_by_name(const struct vtkwire_object *obj,
-                                            int32_t association,
-                                            const char *name,
-                                            const struct vtkwire_array **out_array);
-
-/**
- * The active `role` array of the `association` data.
- *
- * # Ownership
- * Borrowed from `obj`; valid until it is modified or freed. Do not free.
- *
- * # Errors
- * NOT_FOUND when no array has that role.
- *
- * # Safety
- * `obj` live.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_active_array(const struct vtkwire_object *obj,
-                                           int32_t association,
-                                           int32_t role,
-                                           const struct vtkwire_array **out_array);
-
-/**
- * Removes array `index` from the `association` data (later arrays shift down; roles on it
- * are cleared).
- *
- * # Safety
- * `obj` live owned.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_remove_array(struct vtkwire_object *obj,
-                                           int32_t association,
-                                           size_t index);
-
-/**
- * A static, NUL-terminated description of a status code (any `int32_t`; unknown codes give
- * "unknown status"). Never NULL.
- *
- * # Ownership
- * Static storage; do not free.
+ * None: any value of `status` is accepted.
  */
 const char *vtkwire_status_str(int32_t status);
 
 /**
- * This thread's last error message: what failed, which argument, which byte offset or rank.
- * Empty after a successful call. Never NULL.
+ * This thread's last error message (string shape *static*): what failed, which argument,
+ * which byte offset or rank. Empty after a successful call.
  *
  * # Ownership
- * Borrowed from thread-local storage; valid until the next vtkwire call on this thread.
+ * Borrowed from thread-local storage; never NULL; valid until the next vtkwire call on this
+ * thread. Do not free.
+ *
+ * # Errors
+ * None: returns the message (no status; the last error is not changed).
+ *
+ * # Safety
+ * None: takes no arguments.
  */
 const char *vtkwire_last_error(void);
 
 /**
- * Copies this thread's last error message into `buf` (NUL-terminated, truncated to `cap - 1`
- * bytes) and returns its full length in bytes (without the NUL). `buf` may be NULL when `cap`
- * is 0 (a size query). For Fortran and callers that keep the message.
+ * Copies this thread's last error message into `buf` (string shape *copy*): `*out_len`
+ * receives the full length in bytes (without the NUL); when `buf` is non-NULL and `cap > 0`,
+ * at most `cap - 1` bytes cut at a UTF-8 character boundary are written, then a NUL.
+ * `(NULL, 0)` is a size query. This call never changes the last error, so a size query can
+ * be followed by the copy.
+ *
+ * # Ownership
+ * Borrows `buf` and `out_len` for the duration of the call; the message is copied.
+ *
+ * # Errors
+ * - NULL_ARGUMENT: `out_len` is NULL, or `buf` is NULL with `cap > 0` (nothing written).
+ * - BUFFER_TOO_SMALL: the message and its NUL did not fit in `cap` bytes; the cut message
+ *   and the full length were written.
  *
  * # Safety
- * `buf` must be valid for `cap` bytes of writes.
+ * `buf` NULL or valid for `cap` bytes of writes; `out_len` NULL or valid for writes.
+ */
+VTKWIRE_MUST_USE vtkwire_status vtkwire_last_error_get(char *buf, size_t cap, size_t *out_len);
+
+/**
+ * The older form of `vtkwire_last_error_get`: copies this thread's last error message into
+ * `buf` (NUL-terminated, cut to `cap - 1` bytes, possibly inside a UTF-8 character) and
+ * returns its full length in bytes (without the NUL). `buf` may be NULL when `cap` is 0 (a
+ * size query). Prefer `vtkwire_last_error_get`, which reports truncation and never cuts a
+ * character.
+ *
+ * # Ownership
+ * Borrows `buf` for the duration of the call; the message is copied.
+ *
+ * # Errors
+ * None: returns the full length (no status; the last error is not changed). A NULL `buf`
+ * with `cap > 0` writes nothing.
+ *
+ * # Safety
+ * `buf` NULL or valid for `cap` bytes of writes.
  */
 size_t vtkwire_last_error_copy(char *buf, size_t cap);
 
 /**
- * The library version, e.g. "0.1.0". Static; never NULL.
+ * The library version, e.g. "0.1.0" (string shape *static*).
+ *
+ * # Ownership
+ * Static storage; never NULL; do not free.
+ *
+ * # Errors
+ * None: returns the version.
+ *
+ * # Safety
+ * None: takes no arguments.
  */
 const char *vtkwire_version(void);
 

@@ -21,6 +21,9 @@
 //   * Names going in are `vtkwire::Name`: a `const char*`, `std::string`, `std::string_view`
 //     or `nullptr` (= unnamed / NULL in C).
 //
+//
+// Deliberately unwrapped:
+//   vtkwire-unwrapped: vtkwire_last_error_copy (the older form of vtkwire_last_error_get)
 #ifndef VTKWIRE_HPP
 #define VTKWIRE_HPP
 
@@ -92,10 +95,14 @@ struct Limits {
   static void reset() noexcept { vtkwire_limits_reset(); }
 };
 
-/// Copies this thread's last error message (uses `vtkwire_last_error_copy`).
+/// Copies this thread's last error message (uses `vtkwire_last_error_get`, which never changes
+/// the message, so the size query and the copy see the same one).
 inline std::string last_error_copy() {
-  std::string s(vtkwire_last_error_copy(nullptr, 0), '\0');
-  if (!s.empty()) vtkwire_last_error_copy(s.data(), s.size() + 1);
+  std::size_t len = 0;
+  if (vtkwire_last_error_get(nullptr, 0, &len) != VTKWIRE_STATUS_OK) return std::string();
+  std::string s(len, '\0');
+  if (len > 0 && vtkwire_last_error_get(s.data(), len + 1, &len) != VTKWIRE_STATUS_OK) return std::string();
+  s.resize(len);
   return s;
 }
 

@@ -805,25 +805,6 @@ vtkwire_status vtkwire_object_recv_timeout(int32_t source,
                                            vtkwire_object **out_obj);
 
 /**
- * Fortran twin of `vtkwire_object_recv_timeout` (`comm` is an `MPI_Fint`).
- *
- * # Ownership
- * As `vtkwire_object_recv_timeout`.
- * # Errors
- * As `vtkwire_object_recv_timeout`.
- * # Safety
- * As `vtkwire_object_recv_timeout`.
- * # MPI
- * As `vtkwire_object_recv_timeout`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_object_recv_timeout_f(int32_t source,
-                                             int32_t tag,
-                                             MPI_Fint comm,
-                                             double timeout_seconds,
-                                             vtkwire_object **out_obj);
-
-/**
  * Receives a data array as `vtkwire_array_recv` does, but gives up after `timeout_seconds`
  * (see `vtkwire_object_recv_timeout`).
  *
@@ -844,25 +825,6 @@ vtkwire_status vtkwire_array_recv_timeout(int32_t source,
                                           MPI_Comm comm,
                                           double timeout_seconds,
                                           vtkwire_array **out_array);
-
-/**
- * Fortran twin of `vtkwire_array_recv_timeout` (`comm` is an `MPI_Fint`).
- *
- * # Ownership
- * As `vtkwire_array_recv_timeout`.
- * # Errors
- * As `vtkwire_array_recv_timeout`.
- * # Safety
- * As `vtkwire_array_recv_timeout`.
- * # MPI
- * As `vtkwire_array_recv_timeout`.
- */
-VTKWIRE_MUST_USE
-vtkwire_status vtkwire_array_recv_timeout_f(int32_t source,
-                                            int32_t tag,
-                                            MPI_Fint comm,
-                                            double timeout_seconds,
-                                            vtkwire_array **out_array);
 
 /**
  * Fortran twin of `vtkwire_comm_borrow`: `comm` is a Fortran communicator handle (`MPI_Fint`: an

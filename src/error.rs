@@ -5,9 +5,11 @@
 
 use std::fmt;
 
+use strum::{EnumCount, FromRepr, VariantArray};
+
 /// Result of every fallible vtkwire call; 0 is success.
 #[repr(i32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, FromRepr, VariantArray, EnumCount)]
 pub enum Status {
     /// Success.
     Ok = 0,
@@ -23,6 +25,9 @@ pub enum Status {
     NotFound = 5,
     /// An index or count is out of range, or a size does not fit the target integer type.
     OutOfRange = 6,
+    /// A caller buffer was too small: vtkwire wrote what fit (a string cut at a character
+    /// boundary and NUL-terminated) and the full length; call again with a larger buffer.
+    BufferTooSmall = 7,
     /// The object breaks an invariant (offsets, ids, lengths, tree shape...).
     InvalidObject = 10,
     /// Malformed bytes: a token, keyword or value that cannot be parsed.
@@ -59,30 +64,7 @@ pub enum Status {
 impl Status {
     /// Every status, for iteration in tests and bindings.
     /// cbindgen:ignore
-    pub const ALL: [Status; 21] = [
-        Status::Ok,
-        Status::NullArgument,
-        Status::InvalidArgument,
-        Status::WrongObjectType,
-        Status::WrongArrayType,
-        Status::NotFound,
-        Status::OutOfRange,
-        Status::InvalidObject,
-        Status::Parse,
-        Status::Truncated,
-        Status::Unsupported,
-        Status::Io,
-        Status::InvalidUtf8,
-        Status::LimitExceeded,
-        Status::MpiNotInitialized,
-        Status::Mpi,
-        Status::InvalidCommunicator,
-        Status::MpiLibraryMismatch,
-        Status::Protocol,
-        Status::Timeout,
-        Status::Alloc,
-        Status::Panic,
-    ];
+    pub const ALL: [Status; <Status as EnumCount>::COUNT] = crate::model::scalar::variants();
 
     /// A static, NUL-terminated description (for `vtkwire_status_str`).
     pub fn describe(self) -> &'static str {
@@ -94,6 +76,7 @@ impl Status {
             Status::WrongArrayType => "wrong array element type for this operation\0",
             Status::NotFound => "not found\0",
             Status::OutOfRange => "index or size out of range\0",
+            Status::BufferTooSmall => "buffer too small: the output was truncated\0",
             Status::InvalidObject => "invalid data object\0",
             Status::Parse => "malformed input\0",
             Status::Truncated => "truncated input\0",
@@ -114,7 +97,7 @@ impl Status {
 
     /// Maps a raw code back to a status.
     pub fn from_code(code: i32) -> Option<Status> {
-        Status::ALL.iter().copied().find(|s| *s as i32 == code)
+        Status::from_repr(code)
     }
 }
 

@@ -4,12 +4,16 @@ use std::ffi::CStr;
 use std::ptr::{null, null_mut};
 
 use vtkwire::Status;
+use vtkwire::ffi::attributes::*;
+use vtkwire::ffi::cells::*;
 use vtkwire::ffi::constants::*;
+use vtkwire::ffi::image::*;
 use vtkwire::ffi::marshal::*;
 use vtkwire::ffi::object::*;
 use vtkwire::ffi::status::vtkwire_last_error;
 
 fn last_error() -> String {
+    // SAFETY: vtkwire_last_error never returns NULL and the string lives until the next call.
     unsafe { CStr::from_ptr(vtkwire_last_error()) }.to_string_lossy().into_owned()
 }
 
@@ -20,6 +24,7 @@ fn ok(s: Status) {
 
 fn image() -> *mut vtkwire_object {
     let mut o = null_mut();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         ok(vtkwire_image_data_new(
             [2i32, 3, 0, 1, 5, 5].as_ptr(),
@@ -46,6 +51,7 @@ fn image() -> *mut vtkwire_object {
 
 #[test]
 fn marshal_unmarshal_round_trip_is_exact() {
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let o = image();
         let (mut b, mut n) = (null_mut(), 0usize);
@@ -88,6 +94,7 @@ fn marshal_unmarshal_round_trip_is_exact() {
 
 #[test]
 fn null_object_is_the_empty_buffer() {
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let (mut b, mut n) = (null_mut(), 99usize);
         ok(vtkwire_marshal(null(), &mut b, &mut n));
@@ -108,6 +115,7 @@ fn null_object_is_the_empty_buffer() {
 fn legacy_files_round_trip_and_errors_are_clear() {
     let dir = std::env::temp_dir().join(format!("vtkwire-ffi-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let o = image();
         for binary in [1, 0] {
@@ -175,6 +183,7 @@ fn triangle_built_from_c_marshals_to_vtk_bytes() {
     }
     want.push(b'\n');
     assert_eq!(want.len(), 216, "Appendix A.1 is 216 bytes");
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let mut o = null_mut();
         ok(vtkwire_poly_data_new(&mut o));

@@ -6,11 +6,17 @@ use std::ptr::{null, null_mut};
 
 use vtkwire::Status;
 use vtkwire::ffi::array::*;
+use vtkwire::ffi::attributes::*;
+use vtkwire::ffi::cells::*;
+use vtkwire::ffi::composite::*;
 use vtkwire::ffi::constants::*;
+use vtkwire::ffi::graph::*;
+use vtkwire::ffi::image::*;
 use vtkwire::ffi::object::*;
 use vtkwire::ffi::status::*;
 
 fn last_error() -> String {
+    // SAFETY: vtkwire_last_error never returns NULL and the string lives until the next call.
     unsafe { CStr::from_ptr(vtkwire_last_error()) }.to_string_lossy().into_owned()
 }
 
@@ -28,6 +34,7 @@ fn fails(s: Status, want: Status, needle: &str) {
 
 fn poly() -> *mut vtkwire_object {
     let mut o = null_mut();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         ok(vtkwire_poly_data_new(&mut o));
         let pts: [f32; 9] = [0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0];
@@ -40,6 +47,7 @@ fn poly() -> *mut vtkwire_object {
 }
 
 fn str_of(p: *const c_char, n: usize) -> String {
+    // SAFETY: `(p, n)` is a view vtkwire returned for a live array (`n` bytes).
     let b = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), n) };
     String::from_utf8(b.to_vec()).unwrap()
 }
@@ -47,6 +55,7 @@ fn str_of(p: *const c_char, n: usize) -> String {
 #[test]
 fn poly_data_round_trip_through_getters() {
     let o = poly();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         ok(vtkwire_object_validate(o));
         assert_eq!(vtkwire_object_type(o), VTKWIRE_OBJECT_POLY_DATA);
@@ -111,6 +120,7 @@ fn poly_data_round_trip_through_getters() {
 }
 
 fn bytemuck_bytes<T>(v: &[T]) -> &[u8] {
+    // SAFETY: any initialized slice can be viewed as its bytes (`size_of_val` bytes).
     unsafe { std::slice::from_raw_parts(v.as_ptr().cast(), std::mem::size_of_val(v)) }
 }
 
@@ -120,6 +130,7 @@ fn every_type_builds_and_reports_its_vtk_code() {
     let origin = [0.5f64, 1.0 / 3.0, -2.0];
     let spacing = [0.1f64, 0.2, 1.23456789];
     let mut objs: Vec<(*mut vtkwire_object, i32)> = Vec::new();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let mut o = null_mut();
         ok(vtkwire_image_data_new(ext.as_ptr(), origin.as_ptr(), spacing.as_ptr(), &mut o));
@@ -243,6 +254,7 @@ fn every_type_builds_and_reports_its_vtk_code() {
 #[test]
 fn tree_validation_names_the_problem() {
     let mut o = null_mut();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         fails(vtkwire_tree_new(3, [0i64, 1, 2, 1].as_ptr(), 2, &mut o), Status::InvalidObject, "already has parent");
         fails(vtkwire_tree_new(3, [0i64, 1].as_ptr(), 1, &mut o), Status::InvalidObject, "needs 2 edges");
@@ -257,6 +269,7 @@ fn tree_validation_names_the_problem() {
 #[test]
 fn cell_layout_errors_name_the_index() {
     let o = poly();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let conn = [0i64, 1, 2];
         fails(
@@ -336,6 +349,7 @@ fn arrays_of_every_type_copy_and_borrow() {
         (0..12u64).map(|i| 0x0102_0304_0506_0708u64.wrapping_mul(i + 1) ^ 0xff00_ff00_ff00_ff00).collect();
     let bytes = bytemuck_bytes(&backing);
     for (ty, size) in numeric {
+        // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
         unsafe {
             for borrowed in [false, true] {
                 let mut a = null_mut();
@@ -357,6 +371,7 @@ fn arrays_of_every_type_copy_and_borrow() {
             }
         }
     }
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         // Bits: 10 values packed in 2 bytes; stray low bits of the last byte are cleared.
         let mut a = null_mut();
@@ -422,6 +437,7 @@ fn arrays_of_every_type_copy_and_borrow() {
 #[test]
 fn array_roles_are_checked() {
     let o = poly();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let v2 = [0f32; 6];
         ok(vtkwire_object_add_array_data(
@@ -491,6 +507,7 @@ fn null_pointer_arguments_are_named() {
     let v3 = [1.0f64; 3];
     let v9 = [1.0f64; 9];
     let mut a: *mut vtkwire_array = null_mut();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         ok(vtkwire_array_new(c"a".as_ptr(), VTKWIRE_TYPE_FLOAT, [1f32, 2., 3.].as_ptr().cast(), 3, 1, &mut a));
         let (mut ca, mut cp, mut cu, mut ci, mut cz, mut cd, mut cb) =
@@ -762,6 +779,7 @@ fn null_pointer_arguments_are_named() {
 #[test]
 fn bad_enum_values_and_sizes_are_refused() {
     let o = poly();
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let mut a = null_mut();
         for bad in [0, 14, 18, 19, 21, -1, i32::MAX] {
@@ -853,6 +871,7 @@ fn bad_enum_values_and_sizes_are_refused() {
 
 #[test]
 fn deep_multiblock_nesting_is_refused() {
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         let mut cur = poly();
         let mut depth = 0;
@@ -882,6 +901,7 @@ fn deep_multiblock_nesting_is_refused() {
 #[cfg(feature = "mpi")]
 fn peer_version_arguments_are_checked() {
     use vtkwire::ffi::mpi::{vtkwire_get_vtk_peer_version, vtkwire_set_vtk_peer_version};
+    // SAFETY: every pointer below is NULL on purpose or points to live locals or to handles made here and freed once; lengths match the buffers.
     unsafe {
         // Explicit first, so the test does not depend on VTKWIRE_VTK_PEER_VERSION.
         ok(vtkwire_set_vtk_peer_version(9, 5));

@@ -13,47 +13,47 @@ module vtkwire
   ! Constants, handle types and messages of the C API.
   public :: VTKWIRE_STATUS_OK, VTKWIRE_STATUS_NULL_ARGUMENT, VTKWIRE_STATUS_INVALID_ARGUMENT
   public :: VTKWIRE_STATUS_WRONG_OBJECT_TYPE, VTKWIRE_STATUS_WRONG_ARRAY_TYPE, VTKWIRE_STATUS_NOT_FOUND
-  public :: VTKWIRE_STATUS_OUT_OF_RANGE, VTKWIRE_STATUS_INVALID_OBJECT, VTKWIRE_STATUS_PARSE
-  public :: VTKWIRE_STATUS_TRUNCATED, VTKWIRE_STATUS_UNSUPPORTED, VTKWIRE_STATUS_IO
-  public :: VTKWIRE_STATUS_INVALID_UTF8, VTKWIRE_STATUS_LIMIT_EXCEEDED, VTKWIRE_STATUS_MPI_NOT_INITIALIZED
-  public :: VTKWIRE_STATUS_MPI, VTKWIRE_STATUS_INVALID_COMMUNICATOR, VTKWIRE_STATUS_MPI_LIBRARY_MISMATCH
-  public :: VTKWIRE_STATUS_PROTOCOL, VTKWIRE_STATUS_TIMEOUT, VTKWIRE_STATUS_ALLOC
-  public :: VTKWIRE_STATUS_PANIC, VTKWIRE_OBJECT_NULL, VTKWIRE_OBJECT_POLY_DATA
-  public :: VTKWIRE_OBJECT_STRUCTURED_POINTS, VTKWIRE_OBJECT_STRUCTURED_GRID, VTKWIRE_OBJECT_RECTILINEAR_GRID
-  public :: VTKWIRE_OBJECT_UNSTRUCTURED_GRID, VTKWIRE_OBJECT_IMAGE_DATA, VTKWIRE_OBJECT_MULTIBLOCK
-  public :: VTKWIRE_OBJECT_TABLE, VTKWIRE_OBJECT_TREE, VTKWIRE_OBJECT_DIRECTED_GRAPH
-  public :: VTKWIRE_OBJECT_UNDIRECTED_GRAPH, VTKWIRE_OBJECT_OVERLAPPING_AMR, VTKWIRE_TYPE_BIT
-  public :: VTKWIRE_TYPE_CHAR, VTKWIRE_TYPE_UNSIGNED_CHAR, VTKWIRE_TYPE_SHORT
-  public :: VTKWIRE_TYPE_UNSIGNED_SHORT, VTKWIRE_TYPE_INT, VTKWIRE_TYPE_UNSIGNED_INT
-  public :: VTKWIRE_TYPE_LONG, VTKWIRE_TYPE_UNSIGNED_LONG, VTKWIRE_TYPE_FLOAT
-  public :: VTKWIRE_TYPE_DOUBLE, VTKWIRE_TYPE_ID_TYPE, VTKWIRE_TYPE_STRING
-  public :: VTKWIRE_TYPE_SIGNED_CHAR, VTKWIRE_TYPE_LONG_LONG, VTKWIRE_TYPE_UNSIGNED_LONG_LONG
-  public :: VTKWIRE_TYPE_VARIANT, VTKWIRE_ASSOCIATION_POINT, VTKWIRE_ASSOCIATION_CELL
-  public :: VTKWIRE_ASSOCIATION_FIELD, VTKWIRE_ASSOCIATION_VERTEX, VTKWIRE_ASSOCIATION_EDGE
-  public :: VTKWIRE_ASSOCIATION_ROW, VTKWIRE_ROLE_SCALARS, VTKWIRE_ROLE_VECTORS
-  public :: VTKWIRE_ROLE_NORMALS, VTKWIRE_ROLE_TCOORDS, VTKWIRE_ROLE_TENSORS
-  public :: VTKWIRE_ROLE_GLOBAL_IDS, VTKWIRE_ROLE_PEDIGREE_IDS, VTKWIRE_ROLE_EDGE_FLAGS
-  public :: VTKWIRE_POLY_VERTS, VTKWIRE_POLY_LINES, VTKWIRE_POLY_POLYS
-  public :: VTKWIRE_POLY_STRIPS, VTKWIRE_OP_MAX, VTKWIRE_OP_MIN
-  public :: VTKWIRE_OP_SUM, VTKWIRE_OP_PRODUCT, VTKWIRE_OP_LOGICAL_AND
-  public :: VTKWIRE_OP_BITWISE_AND, VTKWIRE_OP_LOGICAL_OR, VTKWIRE_OP_BITWISE_OR
-  public :: VTKWIRE_OP_LOGICAL_XOR, VTKWIRE_OP_BITWISE_XOR, vtkwire_array
-  public :: vtkwire_comm, vtkwire_request, vtkwire_object
-  public :: vtkwire_associated
+  public :: VTKWIRE_STATUS_OUT_OF_RANGE, VTKWIRE_STATUS_BUFFER_TOO_SMALL, VTKWIRE_STATUS_INVALID_OBJECT
+  public :: VTKWIRE_STATUS_PARSE, VTKWIRE_STATUS_TRUNCATED, VTKWIRE_STATUS_UNSUPPORTED
+  public :: VTKWIRE_STATUS_IO, VTKWIRE_STATUS_INVALID_UTF8, VTKWIRE_STATUS_LIMIT_EXCEEDED
+  public :: VTKWIRE_STATUS_MPI_NOT_INITIALIZED, VTKWIRE_STATUS_MPI, VTKWIRE_STATUS_INVALID_COMMUNICATOR
+  public :: VTKWIRE_STATUS_MPI_LIBRARY_MISMATCH, VTKWIRE_STATUS_PROTOCOL, VTKWIRE_STATUS_TIMEOUT
+  public :: VTKWIRE_STATUS_ALLOC, VTKWIRE_STATUS_PANIC, VTKWIRE_OBJECT_NULL
+  public :: VTKWIRE_OBJECT_POLY_DATA, VTKWIRE_OBJECT_STRUCTURED_POINTS, VTKWIRE_OBJECT_STRUCTURED_GRID
+  public :: VTKWIRE_OBJECT_RECTILINEAR_GRID, VTKWIRE_OBJECT_UNSTRUCTURED_GRID, VTKWIRE_OBJECT_IMAGE_DATA
+  public :: VTKWIRE_OBJECT_MULTIBLOCK, VTKWIRE_OBJECT_TABLE, VTKWIRE_OBJECT_TREE
+  public :: VTKWIRE_OBJECT_DIRECTED_GRAPH, VTKWIRE_OBJECT_UNDIRECTED_GRAPH, VTKWIRE_OBJECT_OVERLAPPING_AMR
+  public :: VTKWIRE_TYPE_BIT, VTKWIRE_TYPE_CHAR, VTKWIRE_TYPE_UNSIGNED_CHAR
+  public :: VTKWIRE_TYPE_SHORT, VTKWIRE_TYPE_UNSIGNED_SHORT, VTKWIRE_TYPE_INT
+  public :: VTKWIRE_TYPE_UNSIGNED_INT, VTKWIRE_TYPE_LONG, VTKWIRE_TYPE_UNSIGNED_LONG
+  public :: VTKWIRE_TYPE_FLOAT, VTKWIRE_TYPE_DOUBLE, VTKWIRE_TYPE_ID_TYPE
+  public :: VTKWIRE_TYPE_STRING, VTKWIRE_TYPE_SIGNED_CHAR, VTKWIRE_TYPE_LONG_LONG
+  public :: VTKWIRE_TYPE_UNSIGNED_LONG_LONG, VTKWIRE_TYPE_VARIANT, VTKWIRE_ASSOCIATION_POINT
+  public :: VTKWIRE_ASSOCIATION_CELL, VTKWIRE_ASSOCIATION_FIELD, VTKWIRE_ASSOCIATION_VERTEX
+  public :: VTKWIRE_ASSOCIATION_EDGE, VTKWIRE_ASSOCIATION_ROW, VTKWIRE_ROLE_SCALARS
+  public :: VTKWIRE_ROLE_VECTORS, VTKWIRE_ROLE_NORMALS, VTKWIRE_ROLE_TCOORDS
+  public :: VTKWIRE_ROLE_TENSORS, VTKWIRE_ROLE_GLOBAL_IDS, VTKWIRE_ROLE_PEDIGREE_IDS
+  public :: VTKWIRE_ROLE_EDGE_FLAGS, VTKWIRE_POLY_VERTS, VTKWIRE_POLY_LINES
+  public :: VTKWIRE_POLY_POLYS, VTKWIRE_POLY_STRIPS, VTKWIRE_OP_MAX
+  public :: VTKWIRE_OP_MIN, VTKWIRE_OP_SUM, VTKWIRE_OP_PRODUCT
+  public :: VTKWIRE_OP_LOGICAL_AND, VTKWIRE_OP_BITWISE_AND, VTKWIRE_OP_LOGICAL_OR
+  public :: VTKWIRE_OP_BITWISE_OR, VTKWIRE_OP_LOGICAL_XOR, VTKWIRE_OP_BITWISE_XOR
+  public :: vtkwire_array, vtkwire_comm, vtkwire_request
+  public :: vtkwire_object, vtkwire_associated
   public :: vtkwire_array_free, vtkwire_array_clone, vtkwire_array_set_component_name
   public :: vtkwire_array_info, vtkwire_array_string, vtkwire_array_component_name
-  public :: vtkwire_limits_set_max_object_bytes, vtkwire_limits_get_max_object_bytes, vtkwire_limits_set_max_depth
-  public :: vtkwire_limits_get_max_depth, vtkwire_limits_reset, vtkwire_marshaled_size
-  public :: vtkwire_release_memory, vtkwire_legacy_read, vtkwire_image_data_new
+  public :: vtkwire_table_new, vtkwire_object_array_count, vtkwire_object_array
+  public :: vtkwire_object_array_by_name, vtkwire_object_active_array, vtkwire_object_remove_array
+  public :: vtkwire_poly_data_new, vtkwire_unstructured_grid_new, vtkwire_multiblock_new
+  public :: vtkwire_multiblock_block_count, vtkwire_amr_new, vtkwire_amr_info
+  public :: vtkwire_amr_level, vtkwire_amr_block, vtkwire_image_data_new
   public :: vtkwire_structured_points_new, vtkwire_rectilinear_grid_new, vtkwire_rectilinear_grid_coordinates
-  public :: vtkwire_structured_grid_new, vtkwire_poly_data_new, vtkwire_unstructured_grid_new
-  public :: vtkwire_table_new, vtkwire_multiblock_new, vtkwire_amr_new
+  public :: vtkwire_structured_grid_new, vtkwire_limits_set_max_object_bytes, vtkwire_limits_get_max_object_bytes
+  public :: vtkwire_limits_set_max_depth, vtkwire_limits_get_max_depth, vtkwire_limits_reset
+  public :: vtkwire_marshaled_size, vtkwire_release_memory, vtkwire_legacy_read
   public :: vtkwire_object_free, vtkwire_object_clone, vtkwire_object_type
   public :: vtkwire_object_class_name, vtkwire_object_validate, vtkwire_object_count
-  public :: vtkwire_object_extent, vtkwire_object_points, vtkwire_multiblock_block_count
-  public :: vtkwire_amr_info, vtkwire_amr_level, vtkwire_amr_block
-  public :: vtkwire_object_array_count, vtkwire_object_array, vtkwire_object_array_by_name
-  public :: vtkwire_object_active_array, vtkwire_object_remove_array, vtkwire_status_str
+  public :: vtkwire_object_extent, vtkwire_object_points, vtkwire_status_str
   public :: vtkwire_version
 
   interface vtkwire_array_new
@@ -1679,7 +1679,7 @@ contains
     call points_core('vtkwire_object_set_points_borrowed', 1, obj, VTKWIRE_TYPE_FLOAT, p, n, contig, ierr)
   end subroutine set_points_borrowed_r4_2
 
-  !> Frees an array made by `vtkwire_array_new*` or `vtkwire_array_clone`.
+  !> Frees an array made by `vtkwire_array_new*`, `vtkwire_array_clone` or a receive.
   subroutine vtkwire_array_free(array, ierr)
     type(vtkwire_array), intent(inout) :: array
     integer(c_int32_t), intent(out), optional :: ierr
@@ -1689,7 +1689,7 @@ contains
     call finish(VTKWIRE_STATUS_OK, 'vtkwire_array_free', ierr)
   end subroutine vtkwire_array_free
 
-  !> Deep-copies an array (borrowed values are copied too).
+  !> Deep-copies an array (values borrowed from caller memory are copied too).
   subroutine vtkwire_array_clone(array, out_array, ierr)
     type(vtkwire_array), intent(in) :: array
     type(vtkwire_array), intent(out) :: out_array
@@ -1725,8 +1725,8 @@ contains
     call finish(st, 'vtkwire_array_info', ierr)
   end subroutine vtkwire_array_info
 
-  !> Value `index` of a string array (for variant arrays: the value's text) as UTF-8 bytes, **not**
-  !> NUL-terminated, and its length.
+  !> Value `index` of a string array (for variant arrays: the value's text) in string shape *view*:
+  !> `*out_len` bytes of UTF-8, **not** NUL-terminated.
   subroutine vtkwire_array_string(array, index, value, ierr)
     type(vtkwire_array), intent(in) :: array
     integer, intent(in) :: index
@@ -1748,8 +1748,8 @@ contains
     call finish(st, 'vtkwire_array_string', ierr)
   end subroutine vtkwire_array_string
 
-  !> The name of component `component` as UTF-8 bytes (not NUL-terminated); `*out_name` is NULL and
-  !> `*out_len` 0 when that component is unnamed.
+  !> The name of component `component` in string shape *view* (`*out_len` bytes of UTF-8, not
+  !> NUL-terminated); `*out_name` is NULL and `*out_len` 0 when that component is unnamed.
   subroutine vtkwire_array_component_name(array, component, name, ierr)
     type(vtkwire_array), intent(in) :: array
     integer, intent(in) :: component
@@ -1764,6 +1764,270 @@ contains
     end if
     call finish(st, 'vtkwire_array_component_name', ierr)
   end subroutine vtkwire_array_component_name
+
+  !> Creates an empty `vtkTable`; add columns with `vtkwire_object_add_array*` and
+  !> `VTKWIRE_ASSOCIATION_ROW` (all columns must have the same number of tuples).
+  subroutine vtkwire_table_new(obj, ierr)
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_table_new(obj%ptr)
+    call finish(st, 'vtkwire_table_new', ierr)
+  end subroutine vtkwire_table_new
+
+  !> Number of arrays in the `association` data of `obj`.
+  subroutine vtkwire_object_array_count(obj, association, count, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: association
+    integer(c_size_t), intent(out) :: count
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_object_array_count(obj%ptr, int(association, c_int32_t), count)
+    call finish(st, 'vtkwire_object_array_count', ierr)
+  end subroutine vtkwire_object_array_count
+
+  !> Array `index` of the `association` data.
+  subroutine vtkwire_object_array(obj, association, index, array, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: association
+    integer, intent(in) :: index
+    type(vtkwire_array), intent(out) :: array
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: index_c
+    integer(c_int32_t) :: st
+    if (index < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_object_array', '`index` is negative', ierr)
+      return
+    end if
+    index_c = int(index, c_size_t)
+    array%borrowed = .true.
+    st = c_object_array(obj%ptr, int(association, c_int32_t), index_c, array%ptr)
+    call finish(st, 'vtkwire_object_array', ierr)
+  end subroutine vtkwire_object_array
+
+  !> The first array named `name` in the `association` data.
+  subroutine vtkwire_object_array_by_name(obj, association, name, array, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: association
+    character(len=*), intent(in) :: name
+    type(vtkwire_array), intent(out) :: array
+    integer(c_int32_t), intent(out), optional :: ierr
+    character(kind=c_char), allocatable, target :: name_c(:)
+    integer(c_int32_t) :: st
+    call f_to_c(name, name_c)
+    array%borrowed = .true.
+    st = c_object_array_by_name(obj%ptr, int(association, c_int32_t), c_loc(name_c), array%ptr)
+    call finish(st, 'vtkwire_object_array_by_name', ierr)
+  end subroutine vtkwire_object_array_by_name
+
+  !> The active `role` array of the `association` data.
+  subroutine vtkwire_object_active_array(obj, association, role, array, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: association
+    integer, intent(in) :: role
+    type(vtkwire_array), intent(out) :: array
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    array%borrowed = .true.
+    st = c_object_active_array(obj%ptr, int(association, c_int32_t), int(role, c_int32_t), &
+        array%ptr)
+    call finish(st, 'vtkwire_object_active_array', ierr)
+  end subroutine vtkwire_object_active_array
+
+  !> Removes array `index` from the `association` data (later arrays shift down; roles on it are
+  !> cleared).
+  subroutine vtkwire_object_remove_array(obj, association, index, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: association
+    integer, intent(in) :: index
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: index_c
+    integer(c_int32_t) :: st
+    if (.not. owned_object(obj, 'vtkwire_object_remove_array', ierr)) return
+    if (index < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_object_remove_array', '`index` is negative', ierr)
+      return
+    end if
+    index_c = int(index, c_size_t)
+    st = c_object_remove_array(obj%ptr, int(association, c_int32_t), index_c)
+    call finish(st, 'vtkwire_object_remove_array', ierr)
+  end subroutine vtkwire_object_remove_array
+
+  !> Creates an empty `vtkPolyData`; set its points with `vtkwire_object_set_points` and its cells
+  !> with `vtkwire_poly_data_set_cells`.
+  subroutine vtkwire_poly_data_new(obj, ierr)
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_poly_data_new(obj%ptr)
+    call finish(st, 'vtkwire_poly_data_new', ierr)
+  end subroutine vtkwire_poly_data_new
+
+  !> Creates an empty `vtkUnstructuredGrid`; set its points with `vtkwire_object_set_points` and its
+  !> cells with `vtkwire_unstructured_grid_set_cells`.
+  subroutine vtkwire_unstructured_grid_new(obj, ierr)
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_unstructured_grid_new(obj%ptr)
+    call finish(st, 'vtkwire_unstructured_grid_new', ierr)
+  end subroutine vtkwire_unstructured_grid_new
+
+  !> Creates a `vtkMultiBlockDataSet` with `nblocks` null, unnamed blocks.
+  subroutine vtkwire_multiblock_new(nblocks, obj, ierr)
+    integer, intent(in) :: nblocks
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: nblocks_c
+    integer(c_int32_t) :: st
+    if (nblocks < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_multiblock_new', '`nblocks` is negative', ierr)
+      return
+    end if
+    nblocks_c = int(nblocks, c_size_t)
+    st = c_multiblock_new(nblocks_c, obj%ptr)
+    call finish(st, 'vtkwire_multiblock_new', ierr)
+  end subroutine vtkwire_multiblock_new
+
+  !> Number of blocks of a multiblock data set.
+  subroutine vtkwire_multiblock_block_count(obj, count, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer(c_size_t), intent(out) :: count
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_multiblock_block_count(obj%ptr, count)
+    call finish(st, 'vtkwire_multiblock_block_count', ierr)
+  end subroutine vtkwire_multiblock_block_count
+
+  !> Creates an overlapping AMR (`vtkOverlappingAMR`, VTK's marshalable uniform-grid AMR) with a
+  !> global `origin` and a `grid_description` (vtkStructuredData: 8 = XYZ, 5 = XY…); add levels
+  !> with `vtkwire_amr_add_level` and blocks with `vtkwire_amr_add_block`.
+  subroutine vtkwire_amr_new(origin, grid_description, obj, ierr)
+    real(c_double), intent(in) :: origin(3)
+    integer, intent(in) :: grid_description
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_amr_new(origin, int(grid_description, c_int32_t), obj%ptr)
+    call finish(st, 'vtkwire_amr_new', ierr)
+  end subroutine vtkwire_amr_new
+
+  !> Origin (3 doubles), grid description and number of levels of an overlapping AMR.
+  subroutine vtkwire_amr_info(obj, origin, grid_description, nlevels, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    real(c_double), intent(out) :: origin(3)
+    integer(c_int32_t), intent(out) :: grid_description
+    integer(c_size_t), intent(out) :: nlevels
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_amr_info(obj%ptr, origin, grid_description, nlevels)
+    call finish(st, 'vtkwire_amr_info', ierr)
+  end subroutine vtkwire_amr_info
+
+  !> Spacing (3 doubles), refinement ratio and block count of AMR `level`.
+  subroutine vtkwire_amr_level(obj, level, spacing, refinement_ratio, nblocks, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: level
+    real(c_double), intent(out) :: spacing(3)
+    integer(c_int32_t), intent(out) :: refinement_ratio
+    integer(c_size_t), intent(out) :: nblocks
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: level_c
+    integer(c_int32_t) :: st
+    if (level < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_amr_level', '`level` is negative', ierr)
+      return
+    end if
+    level_c = int(level, c_size_t)
+    st = c_amr_level(obj%ptr, level_c, spacing, refinement_ratio, nblocks)
+    call finish(st, 'vtkwire_amr_level', ierr)
+  end subroutine vtkwire_amr_level
+
+  !> Box (6 ints) and grid of block `index` of AMR `level`; `*out_grid` is NULL when the block has
+  !> no local data.
+  subroutine vtkwire_amr_block(obj, level, index, box, grid, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: level
+    integer, intent(in) :: index
+    integer(c_int32_t), intent(out) :: box(6)
+    type(vtkwire_object), intent(out) :: grid
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: level_c
+    integer(c_size_t) :: index_c
+    integer(c_int32_t) :: st
+    if (level < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_amr_block', '`level` is negative', ierr)
+      return
+    end if
+    level_c = int(level, c_size_t)
+    if (index < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_amr_block', '`index` is negative', ierr)
+      return
+    end if
+    index_c = int(index, c_size_t)
+    st = c_amr_block(obj%ptr, level_c, index_c, box, grid%ptr)
+    call finish(st, 'vtkwire_amr_block', ierr)
+  end subroutine vtkwire_amr_block
+
+  !> Creates a `vtkImageData` with `extent` (x0 x1 y0 y1 z0 z1), `origin` and `spacing`; the
+  !> direction is the identity (see `vtkwire_image_data_set_direction`).
+  subroutine vtkwire_image_data_new(extent, origin, spacing, obj, ierr)
+    integer(c_int32_t), intent(in) :: extent(6)
+    real(c_double), intent(in) :: origin(3)
+    real(c_double), intent(in) :: spacing(3)
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_image_data_new(extent, origin, spacing, obj%ptr)
+    call finish(st, 'vtkwire_image_data_new', ierr)
+  end subroutine vtkwire_image_data_new
+
+  !> Creates a `vtkStructuredPoints`: the geometry of image data (same arguments as
+  !> `vtkwire_image_data_new`) with VTK type code 1.
+  subroutine vtkwire_structured_points_new(extent, origin, spacing, obj, ierr)
+    integer(c_int32_t), intent(in) :: extent(6)
+    real(c_double), intent(in) :: origin(3)
+    real(c_double), intent(in) :: spacing(3)
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_structured_points_new(extent, origin, spacing, obj%ptr)
+    call finish(st, 'vtkwire_structured_points_new', ierr)
+  end subroutine vtkwire_structured_points_new
+
+  !> Creates a `vtkRectilinearGrid` with `extent`; set its coordinates with
+  !> `vtkwire_rectilinear_grid_set_coordinates`.
+  subroutine vtkwire_rectilinear_grid_new(extent, obj, ierr)
+    integer(c_int32_t), intent(in) :: extent(6)
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_rectilinear_grid_new(extent, obj%ptr)
+    call finish(st, 'vtkwire_rectilinear_grid_new', ierr)
+  end subroutine vtkwire_rectilinear_grid_new
+
+  !> The coordinate array of `axis` (0 = x, 1 = y, 2 = z) of a rectilinear grid.
+  subroutine vtkwire_rectilinear_grid_coordinates(obj, axis, array, ierr)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: axis
+    type(vtkwire_array), intent(out) :: array
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    array%borrowed = .true.
+    st = c_rectilinear_grid_coordinates(obj%ptr, int(axis, c_int32_t), array%ptr)
+    call finish(st, 'vtkwire_rectilinear_grid_coordinates', ierr)
+  end subroutine vtkwire_rectilinear_grid_coordinates
+
+  !> Creates a `vtkStructuredGrid` with `extent`; set its points with `vtkwire_object_set_points`
+  !> (as many as the extent has).
+  subroutine vtkwire_structured_grid_new(extent, obj, ierr)
+    integer(c_int32_t), intent(in) :: extent(6)
+    type(vtkwire_object), intent(out) :: obj
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_int32_t) :: st
+    st = c_structured_grid_new(extent, obj%ptr)
+    call finish(st, 'vtkwire_structured_grid_new', ierr)
+  end subroutine vtkwire_structured_grid_new
 
   !> Sets the largest object, in bytes of memory, that a read may build in this process (also the
   !> largest file `vtkwire_legacy_read` reads and the largest buffer `vtkwire_marshal` and
@@ -1847,123 +2111,8 @@ contains
     call finish(st, 'vtkwire_legacy_read', ierr)
   end subroutine vtkwire_legacy_read
 
-  !> Creates a `vtkImageData` with `extent` (x0 x1 y0 y1 z0 z1), `origin` and `spacing`; the
-  !> direction is the identity (see `vtkwire_image_data_set_direction`).
-  subroutine vtkwire_image_data_new(extent, origin, spacing, obj, ierr)
-    integer(c_int32_t), intent(in) :: extent(6)
-    real(c_double), intent(in) :: origin(3)
-    real(c_double), intent(in) :: spacing(3)
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_image_data_new(extent, origin, spacing, obj%ptr)
-    call finish(st, 'vtkwire_image_data_new', ierr)
-  end subroutine vtkwire_image_data_new
-
-  !> Creates a `vtkStructuredPoints` (same geometry as image data, VTK type code 1).
-  subroutine vtkwire_structured_points_new(extent, origin, spacing, obj, ierr)
-    integer(c_int32_t), intent(in) :: extent(6)
-    real(c_double), intent(in) :: origin(3)
-    real(c_double), intent(in) :: spacing(3)
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_structured_points_new(extent, origin, spacing, obj%ptr)
-    call finish(st, 'vtkwire_structured_points_new', ierr)
-  end subroutine vtkwire_structured_points_new
-
-  !> Creates a `vtkRectilinearGrid` with `extent`; set its coordinates with
-  !> `vtkwire_rectilinear_grid_set_coordinates`.
-  subroutine vtkwire_rectilinear_grid_new(extent, obj, ierr)
-    integer(c_int32_t), intent(in) :: extent(6)
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_rectilinear_grid_new(extent, obj%ptr)
-    call finish(st, 'vtkwire_rectilinear_grid_new', ierr)
-  end subroutine vtkwire_rectilinear_grid_new
-
-  !> The coordinate array of `axis`.
-  subroutine vtkwire_rectilinear_grid_coordinates(obj, axis, array, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer, intent(in) :: axis
-    type(vtkwire_array), intent(out) :: array
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    array%borrowed = .true.
-    st = c_rectilinear_grid_coordinates(obj%ptr, int(axis, c_int32_t), array%ptr)
-    call finish(st, 'vtkwire_rectilinear_grid_coordinates', ierr)
-  end subroutine vtkwire_rectilinear_grid_coordinates
-
-  !> Creates a `vtkStructuredGrid` with `extent`; set its points with `vtkwire_object_set_points`
-  !> (as many as the extent has).
-  subroutine vtkwire_structured_grid_new(extent, obj, ierr)
-    integer(c_int32_t), intent(in) :: extent(6)
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_structured_grid_new(extent, obj%ptr)
-    call finish(st, 'vtkwire_structured_grid_new', ierr)
-  end subroutine vtkwire_structured_grid_new
-
-  !> Creates an empty `vtkPolyData`.
-  subroutine vtkwire_poly_data_new(obj, ierr)
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_poly_data_new(obj%ptr)
-    call finish(st, 'vtkwire_poly_data_new', ierr)
-  end subroutine vtkwire_poly_data_new
-
-  !> Creates an empty `vtkUnstructuredGrid`.
-  subroutine vtkwire_unstructured_grid_new(obj, ierr)
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_unstructured_grid_new(obj%ptr)
-    call finish(st, 'vtkwire_unstructured_grid_new', ierr)
-  end subroutine vtkwire_unstructured_grid_new
-
-  !> Creates an empty `vtkTable`; add columns with `vtkwire_object_add_array*` and
-  !> `VTKWIRE_ASSOCIATION_ROW` (all columns must have the same number of tuples).
-  subroutine vtkwire_table_new(obj, ierr)
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_table_new(obj%ptr)
-    call finish(st, 'vtkwire_table_new', ierr)
-  end subroutine vtkwire_table_new
-
-  !> Creates a `vtkMultiBlockDataSet` with `nblocks` null, unnamed blocks.
-  subroutine vtkwire_multiblock_new(nblocks, obj, ierr)
-    integer, intent(in) :: nblocks
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_size_t) :: nblocks_c
-    integer(c_int32_t) :: st
-    if (nblocks < 0) then
-      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_multiblock_new', '`nblocks` is negative', ierr)
-      return
-    end if
-    nblocks_c = int(nblocks, c_size_t)
-    st = c_multiblock_new(nblocks_c, obj%ptr)
-    call finish(st, 'vtkwire_multiblock_new', ierr)
-  end subroutine vtkwire_multiblock_new
-
-  !> Creates an overlapping AMR (`vtkOverlappingAMR`, VTK's marshalable uniform-grid AMR) with a
-  !> global `origin` and a `grid_description` (vtkStructuredData: 8 = XYZ, 5 = XY…); add levels
-  !> with `vtkwire_amr_add_level` and blocks with `vtkwire_amr_add_block`.
-  subroutine vtkwire_amr_new(origin, grid_description, obj, ierr)
-    real(c_double), intent(in) :: origin(3)
-    integer, intent(in) :: grid_description
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_amr_new(origin, int(grid_description, c_int32_t), obj%ptr)
-    call finish(st, 'vtkwire_amr_new', ierr)
-  end subroutine vtkwire_amr_new
-
-  !> Frees an object made by a constructor, `vtkwire_object_clone`, or received/unmarshaled.
+  !> Frees an object made by a constructor, `vtkwire_object_clone`, `vtkwire_unmarshal`,
+  !> `vtkwire_legacy_read` or a receive, with everything it owns (blocks, arrays).
   subroutine vtkwire_object_free(obj, ierr)
     type(vtkwire_object), intent(inout) :: obj
     integer(c_int32_t), intent(out), optional :: ierr
@@ -1973,7 +2122,7 @@ contains
     call finish(VTKWIRE_STATUS_OK, 'vtkwire_object_free', ierr)
   end subroutine vtkwire_object_free
 
-  !> Deep-copies an object (borrowed values are copied too).
+  !> Deep-copies an object (values borrowed from caller memory are copied too).
   subroutine vtkwire_object_clone(obj, out_obj, ierr)
     type(vtkwire_object), intent(in) :: obj
     type(vtkwire_object), intent(out) :: out_obj
@@ -1983,14 +2132,15 @@ contains
     call finish(st, 'vtkwire_object_clone', ierr)
   end subroutine vtkwire_object_clone
 
-  !> VTK's data-object type code of `obj` (`VTKWIRE_OBJECT_*`), or -1 for NULL.
+  !> VTK's data-object type code of `obj` (`VTKWIRE_OBJECT_*`), or `VTKWIRE_OBJECT_NULL` (-1) for
+  !> NULL.
   function vtkwire_object_type(obj) result(r)
     type(vtkwire_object), intent(in) :: obj
     integer(c_int32_t) :: r
     r = c_object_type(obj%ptr)
   end function vtkwire_object_type
 
-  !> VTK's class name of `obj` ("vtkPolyData"…), static; NULL for NULL.
+  !> VTK's class name of `obj` ("vtkPolyData"…) in string shape *static*; NULL when `obj` is NULL.
   function vtkwire_object_class_name(obj) result(r)
     type(vtkwire_object), intent(in) :: obj
     character(len=:), allocatable :: r
@@ -2030,7 +2180,8 @@ contains
     call finish(st, 'vtkwire_object_extent', ierr)
   end subroutine vtkwire_object_extent
 
-  !> The points array (3 components).
+  !> The points array (3 components) of a poly data, unstructured grid, structured grid, graph or
+  !> tree.
   subroutine vtkwire_object_points(obj, points, ierr)
     type(vtkwire_object), intent(in) :: obj
     type(vtkwire_array), intent(out) :: points
@@ -2041,160 +2192,15 @@ contains
     call finish(st, 'vtkwire_object_points', ierr)
   end subroutine vtkwire_object_points
 
-  !> Number of blocks of a multiblock data set.
-  subroutine vtkwire_multiblock_block_count(obj, count, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer(c_size_t), intent(out) :: count
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_multiblock_block_count(obj%ptr, count)
-    call finish(st, 'vtkwire_multiblock_block_count', ierr)
-  end subroutine vtkwire_multiblock_block_count
-
-  !> Origin, grid description and number of levels of an AMR.
-  subroutine vtkwire_amr_info(obj, origin, grid_description, nlevels, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    real(c_double), intent(out) :: origin(3)
-    integer(c_int32_t), intent(out) :: grid_description
-    integer(c_size_t), intent(out) :: nlevels
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_amr_info(obj%ptr, origin, grid_description, nlevels)
-    call finish(st, 'vtkwire_amr_info', ierr)
-  end subroutine vtkwire_amr_info
-
-  !> Spacing, refinement ratio and block count of AMR `level`.
-  subroutine vtkwire_amr_level(obj, level, spacing, refinement_ratio, nblocks, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer, intent(in) :: level
-    real(c_double), intent(out) :: spacing(3)
-    integer(c_int32_t), intent(out) :: refinement_ratio
-    integer(c_size_t), intent(out) :: nblocks
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_size_t) :: level_c
-    integer(c_int32_t) :: st
-    if (level < 0) then
-      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_amr_level', '`level` is negative', ierr)
-      return
-    end if
-    level_c = int(level, c_size_t)
-    st = c_amr_level(obj%ptr, level_c, spacing, refinement_ratio, nblocks)
-    call finish(st, 'vtkwire_amr_level', ierr)
-  end subroutine vtkwire_amr_level
-
-  !> Box and grid of block `index` of AMR `level`; `*out_grid` is a new image data copy owned by the
-  !> caller (free with `vtkwire_object_free`), or NULL when the block has no local data.
-  subroutine vtkwire_amr_block(obj, level, index, box, grid, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer, intent(in) :: level
-    integer, intent(in) :: index
-    integer(c_int32_t), intent(out) :: box(6)
-    type(vtkwire_object), intent(out) :: grid
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_size_t) :: level_c
-    integer(c_size_t) :: index_c
-    integer(c_int32_t) :: st
-    if (level < 0) then
-      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_amr_block', '`level` is negative', ierr)
-      return
-    end if
-    level_c = int(level, c_size_t)
-    if (index < 0) then
-      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_amr_block', '`index` is negative', ierr)
-      return
-    end if
-    index_c = int(index, c_size_t)
-    st = c_amr_block(obj%ptr, level_c, index_c, box, grid%ptr)
-    call finish(st, 'vtkwire_amr_block', ierr)
-  end subroutine vtkwire_amr_block
-
-  !> Number of arrays in the `association` data of `obj`.
-  subroutine vtkwire_object_array_count(obj, association, count, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer, intent(in) :: association
-    integer(c_size_t), intent(out) :: count
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_object_array_count(obj%ptr, int(association, c_int32_t), count)
-    call finish(st, 'vtkwire_object_array_count', ierr)
-  end subroutine vtkwire_object_array_count
-
-  !> Array `index` of the `association` data.
-  subroutine vtkwire_object_array(obj, association, index, array, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer, intent(in) :: association
-    integer, intent(in) :: index
-    type(vtkwire_array), intent(out) :: array
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_size_t) :: index_c
-    integer(c_int32_t) :: st
-    if (index < 0) then
-      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_object_array', '`index` is negative', ierr)
-      return
-    end if
-    index_c = int(index, c_size_t)
-    array%borrowed = .true.
-    st = c_object_array(obj%ptr, int(association, c_int32_t), index_c, array%ptr)
-    call finish(st, 'vtkwire_object_array', ierr)
-  end subroutine vtkwire_object_array
-
-  !> The first array named `name` in the `association` data.
-  subroutine vtkwire_object_array_by_name(obj, association, name, array, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer, intent(in) :: association
-    character(len=*), intent(in) :: name
-    type(vtkwire_array), intent(out) :: array
-    integer(c_int32_t), intent(out), optional :: ierr
-    character(kind=c_char), allocatable, target :: name_c(:)
-    integer(c_int32_t) :: st
-    call f_to_c(name, name_c)
-    array%borrowed = .true.
-    st = c_object_array_by_name(obj%ptr, int(association, c_int32_t), c_loc(name_c), array%ptr)
-    call finish(st, 'vtkwire_object_array_by_name', ierr)
-  end subroutine vtkwire_object_array_by_name
-
-  !> The active `role` array of the `association` data.
-  subroutine vtkwire_object_active_array(obj, association, role, array, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer, intent(in) :: association
-    integer, intent(in) :: role
-    type(vtkwire_array), intent(out) :: array
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    array%borrowed = .true.
-    st = c_object_active_array(obj%ptr, int(association, c_int32_t), int(role, c_int32_t), &
-        array%ptr)
-    call finish(st, 'vtkwire_object_active_array', ierr)
-  end subroutine vtkwire_object_active_array
-
-  !> Removes array `index` from the `association` data (later arrays shift down; roles on it are
-  !> cleared).
-  subroutine vtkwire_object_remove_array(obj, association, index, ierr)
-    type(vtkwire_object), intent(in) :: obj
-    integer, intent(in) :: association
-    integer, intent(in) :: index
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_size_t) :: index_c
-    integer(c_int32_t) :: st
-    if (.not. owned_object(obj, 'vtkwire_object_remove_array', ierr)) return
-    if (index < 0) then
-      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_object_remove_array', '`index` is negative', ierr)
-      return
-    end if
-    index_c = int(index, c_size_t)
-    st = c_object_remove_array(obj%ptr, int(association, c_int32_t), index_c)
-    call finish(st, 'vtkwire_object_remove_array', ierr)
-  end subroutine vtkwire_object_remove_array
-
-  !> A static, NUL-terminated description of a status code (any `int32_t`; unknown codes give
-  !> "unknown status"). Never NULL.
+  !> A static, NUL-terminated description of a status code (string shape *static*): any `int32_t` is
+  !> accepted; unknown codes give "unknown status".
   function vtkwire_status_str(status) result(r)
     integer, intent(in) :: status
     character(len=:), allocatable :: r
     r = c_string_to_f(c_status_str(int(status, c_int32_t)))
   end function vtkwire_status_str
 
-  !> The library version, e.g. "0.1.0". Static; never NULL.
+  !> The library version, e.g. "0.1.0" (string shape *static*).
   function vtkwire_version() result(r)
     character(len=:), allocatable :: r
     r = c_string_to_f(c_version())

@@ -17,6 +17,7 @@ module vtkwire_c
       VTKWIRE_STATUS_WRONG_ARRAY_TYPE = 4, &
       VTKWIRE_STATUS_NOT_FOUND = 5, &
       VTKWIRE_STATUS_OUT_OF_RANGE = 6, &
+      VTKWIRE_STATUS_BUFFER_TOO_SMALL = 7, &
       VTKWIRE_STATUS_INVALID_OBJECT = 10, &
       VTKWIRE_STATUS_PARSE = 20, &
       VTKWIRE_STATUS_TRUNCATED = 21, &
@@ -227,443 +228,12 @@ module vtkwire_c
       integer(c_size_t), intent(out) :: out_ncolors
       integer(c_int32_t) :: r
     end function c_array_lookup_table
-    function c_limits_set_max_object_bytes(max_bytes) &
-        bind(C, name='vtkwire_limits_set_max_object_bytes') result(r)
-      import :: c_int, c_int32_t, c_size_t
-      integer(c_size_t), value :: max_bytes
-      integer(c_int32_t) :: r
-    end function c_limits_set_max_object_bytes
-    function c_limits_get_max_object_bytes(out_max_bytes) &
-        bind(C, name='vtkwire_limits_get_max_object_bytes') result(r)
-      import :: c_int, c_int32_t, c_size_t
-      integer(c_size_t), intent(out) :: out_max_bytes
-      integer(c_int32_t) :: r
-    end function c_limits_get_max_object_bytes
-    function c_limits_set_max_depth(max_depth) &
-        bind(C, name='vtkwire_limits_set_max_depth') result(r)
-      import :: c_int, c_int32_t
-      integer(c_int32_t), value :: max_depth
-      integer(c_int32_t) :: r
-    end function c_limits_set_max_depth
-    function c_limits_get_max_depth(out_max_depth) &
-        bind(C, name='vtkwire_limits_get_max_depth') result(r)
-      import :: c_int, c_int32_t
-      integer(c_int32_t), intent(out) :: out_max_depth
-      integer(c_int32_t) :: r
-    end function c_limits_get_max_depth
-    subroutine c_limits_reset() &
-        bind(C, name='vtkwire_limits_reset')
-    end subroutine c_limits_reset
-    function c_marshal(obj, out_bytes, out_len) &
-        bind(C, name='vtkwire_marshal') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      type(c_ptr), intent(out) :: out_bytes
-      integer(c_size_t), intent(out) :: out_len
-      integer(c_int32_t) :: r
-    end function c_marshal
-    function c_marshaled_size(obj, out_len) &
-        bind(C, name='vtkwire_marshaled_size') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_size_t), intent(out) :: out_len
-      integer(c_int32_t) :: r
-    end function c_marshaled_size
-    function c_marshal_into(obj, buf, cap, out_len) &
-        bind(C, name='vtkwire_marshal_into') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      type(c_ptr), value :: buf
-      integer(c_size_t), value :: cap
-      integer(c_size_t), intent(out) :: out_len
-      integer(c_int32_t) :: r
-    end function c_marshal_into
-    subroutine c_bytes_free(bytes, len) &
-        bind(C, name='vtkwire_bytes_free')
-      import :: c_ptr, c_size_t
-      type(c_ptr), value :: bytes
-      integer(c_size_t), value :: len
-    end subroutine c_bytes_free
-    subroutine c_release_memory() &
-        bind(C, name='vtkwire_release_memory')
-    end subroutine c_release_memory
-    function c_unmarshal(bytes, len, out_obj) &
-        bind(C, name='vtkwire_unmarshal') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: bytes
-      integer(c_size_t), value :: len
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_unmarshal
-    function c_legacy_read(path, out_obj) &
-        bind(C, name='vtkwire_legacy_read') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: path
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_legacy_read
-    function c_legacy_write(obj, path, binary) &
-        bind(C, name='vtkwire_legacy_write') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      type(c_ptr), value :: path
-      integer(c_int32_t), value :: binary
-      integer(c_int32_t) :: r
-    end function c_legacy_write
-    function c_image_data_new(extent, origin, spacing, out_obj) &
-        bind(C, name='vtkwire_image_data_new') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr
-      integer(c_int32_t), intent(in) :: extent(6)
-      real(c_double), intent(in) :: origin(3)
-      real(c_double), intent(in) :: spacing(3)
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_image_data_new
-    function c_structured_points_new(extent, origin, spacing, out_obj) &
-        bind(C, name='vtkwire_structured_points_new') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr
-      integer(c_int32_t), intent(in) :: extent(6)
-      real(c_double), intent(in) :: origin(3)
-      real(c_double), intent(in) :: spacing(3)
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_structured_points_new
-    function c_image_data_set_direction(obj, direction) &
-        bind(C, name='vtkwire_image_data_set_direction') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      real(c_double), intent(in) :: direction(9)
-      integer(c_int32_t) :: r
-    end function c_image_data_set_direction
-    function c_image_data_geometry(obj, out_origin, out_spacing, out_direction) &
-        bind(C, name='vtkwire_image_data_geometry') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      real(c_double), intent(out) :: out_origin(3)
-      real(c_double), intent(out) :: out_spacing(3)
-      real(c_double), intent(out) :: out_direction(9)
-      integer(c_int32_t) :: r
-    end function c_image_data_geometry
-    function c_rectilinear_grid_new(extent, out_obj) &
-        bind(C, name='vtkwire_rectilinear_grid_new') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      integer(c_int32_t), intent(in) :: extent(6)
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_rectilinear_grid_new
-    function c_rectilinear_grid_set_coordinates(obj, axis, type, values, nvalues) &
-        bind(C, name='vtkwire_rectilinear_grid_set_coordinates') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_int32_t), value :: axis
-      integer(c_int32_t), value :: type
-      type(c_ptr), value :: values
-      integer(c_size_t), value :: nvalues
-      integer(c_int32_t) :: r
-    end function c_rectilinear_grid_set_coordinates
-    function c_rectilinear_grid_coordinates(obj, axis, out_array) &
-        bind(C, name='vtkwire_rectilinear_grid_coordinates') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      integer(c_int32_t), value :: axis
-      type(c_ptr), intent(out) :: out_array
-      integer(c_int32_t) :: r
-    end function c_rectilinear_grid_coordinates
-    function c_structured_grid_new(extent, out_obj) &
-        bind(C, name='vtkwire_structured_grid_new') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      integer(c_int32_t), intent(in) :: extent(6)
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_structured_grid_new
-    function c_poly_data_new(out_obj) &
-        bind(C, name='vtkwire_poly_data_new') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_poly_data_new
-    function c_unstructured_grid_new(out_obj) &
-        bind(C, name='vtkwire_unstructured_grid_new') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_unstructured_grid_new
     function c_table_new(out_obj) &
         bind(C, name='vtkwire_table_new') result(r)
       import :: c_int, c_int32_t, c_ptr
       type(c_ptr), intent(out) :: out_obj
       integer(c_int32_t) :: r
     end function c_table_new
-    function c_directed_graph_new(nvertices, edges, nedges, out_obj) &
-        bind(C, name='vtkwire_directed_graph_new') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      integer(c_size_t), value :: nvertices
-      type(c_ptr), value :: edges
-      integer(c_size_t), value :: nedges
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_directed_graph_new
-    function c_undirected_graph_new(nvertices, edges, nedges, out_obj) &
-        bind(C, name='vtkwire_undirected_graph_new') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      integer(c_size_t), value :: nvertices
-      type(c_ptr), value :: edges
-      integer(c_size_t), value :: nedges
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_undirected_graph_new
-    function c_tree_new(nvertices, edges, nedges, out_obj) &
-        bind(C, name='vtkwire_tree_new') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      integer(c_size_t), value :: nvertices
-      type(c_ptr), value :: edges
-      integer(c_size_t), value :: nedges
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_tree_new
-    function c_multiblock_new(nblocks, out_obj) &
-        bind(C, name='vtkwire_multiblock_new') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      integer(c_size_t), value :: nblocks
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_multiblock_new
-    function c_amr_new(origin, grid_description, out_obj) &
-        bind(C, name='vtkwire_amr_new') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr
-      real(c_double), intent(in) :: origin(3)
-      integer(c_int32_t), value :: grid_description
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_amr_new
-    subroutine c_object_free(obj) &
-        bind(C, name='vtkwire_object_free')
-      import :: c_ptr
-      type(c_ptr), value :: obj
-    end subroutine c_object_free
-    function c_object_clone(obj, out_obj) &
-        bind(C, name='vtkwire_object_clone') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_object_clone
-    function c_object_type(obj) &
-        bind(C, name='vtkwire_object_type') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      integer(c_int32_t) :: r
-    end function c_object_type
-    function c_object_class_name(obj) &
-        bind(C, name='vtkwire_object_class_name') result(r)
-      import :: c_ptr
-      type(c_ptr), value :: obj
-      type(c_ptr) :: r
-    end function c_object_class_name
-    function c_object_validate(obj) &
-        bind(C, name='vtkwire_object_validate') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      integer(c_int32_t) :: r
-    end function c_object_validate
-    function c_object_summary(obj, buf, cap, out_len) &
-        bind(C, name='vtkwire_object_summary') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      type(c_ptr), value :: buf
-      integer(c_size_t), value :: cap
-      integer(c_size_t), intent(out) :: out_len
-      integer(c_int32_t) :: r
-    end function c_object_summary
-    function c_object_count(obj, association, out_count) &
-        bind(C, name='vtkwire_object_count') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_int32_t), value :: association
-      integer(c_size_t), intent(out) :: out_count
-      integer(c_int32_t) :: r
-    end function c_object_count
-    function c_object_extent(obj, out_extent) &
-        bind(C, name='vtkwire_object_extent') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      integer(c_int32_t), intent(out) :: out_extent(6)
-      integer(c_int32_t) :: r
-    end function c_object_extent
-    function c_object_set_points(obj, type, xyz, npoints) &
-        bind(C, name='vtkwire_object_set_points') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_int32_t), value :: type
-      type(c_ptr), value :: xyz
-      integer(c_size_t), value :: npoints
-      integer(c_int32_t) :: r
-    end function c_object_set_points
-    function c_object_set_points_borrowed(obj, type, xyz, npoints) &
-        bind(C, name='vtkwire_object_set_points_borrowed') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_int32_t), value :: type
-      type(c_ptr), value :: xyz
-      integer(c_size_t), value :: npoints
-      integer(c_int32_t) :: r
-    end function c_object_set_points_borrowed
-    function c_object_points(obj, out_points) &
-        bind(C, name='vtkwire_object_points') result(r)
-      import :: c_int, c_int32_t, c_ptr
-      type(c_ptr), value :: obj
-      type(c_ptr), intent(out) :: out_points
-      integer(c_int32_t) :: r
-    end function c_object_points
-    function c_poly_data_set_cells(obj, kind, offsets, noffsets, connectivity, nconnectivity) &
-        bind(C, name='vtkwire_poly_data_set_cells') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_int32_t), value :: kind
-      type(c_ptr), value :: offsets
-      integer(c_size_t), value :: noffsets
-      type(c_ptr), value :: connectivity
-      integer(c_size_t), value :: nconnectivity
-      integer(c_int32_t) :: r
-    end function c_poly_data_set_cells
-    function c_poly_data_set_cells_legacy(obj, kind, cells, nentries) &
-        bind(C, name='vtkwire_poly_data_set_cells_legacy') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_int32_t), value :: kind
-      type(c_ptr), value :: cells
-      integer(c_size_t), value :: nentries
-      integer(c_int32_t) :: r
-    end function c_poly_data_set_cells_legacy
-    function c_poly_data_cells(obj, kind, out_offsets, out_noffsets, out_connectivity, &
-        out_nconnectivity) &
-        bind(C, name='vtkwire_poly_data_cells') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_int32_t), value :: kind
-      type(c_ptr), intent(out) :: out_offsets
-      integer(c_size_t), intent(out) :: out_noffsets
-      type(c_ptr), intent(out) :: out_connectivity
-      integer(c_size_t), intent(out) :: out_nconnectivity
-      integer(c_int32_t) :: r
-    end function c_poly_data_cells
-    function c_unstructured_grid_set_cells(obj, types, ncells, offsets, noffsets, connectivity, &
-        nconnectivity) &
-        bind(C, name='vtkwire_unstructured_grid_set_cells') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      type(c_ptr), value :: types
-      integer(c_size_t), value :: ncells
-      type(c_ptr), value :: offsets
-      integer(c_size_t), value :: noffsets
-      type(c_ptr), value :: connectivity
-      integer(c_size_t), value :: nconnectivity
-      integer(c_int32_t) :: r
-    end function c_unstructured_grid_set_cells
-    function c_unstructured_grid_cells(obj, out_types, out_ncells, out_offsets, out_noffsets, &
-        out_connectivity, out_nconnectivity) &
-        bind(C, name='vtkwire_unstructured_grid_cells') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      type(c_ptr), intent(out) :: out_types
-      integer(c_size_t), intent(out) :: out_ncells
-      type(c_ptr), intent(out) :: out_offsets
-      integer(c_size_t), intent(out) :: out_noffsets
-      type(c_ptr), intent(out) :: out_connectivity
-      integer(c_size_t), intent(out) :: out_nconnectivity
-      integer(c_int32_t) :: r
-    end function c_unstructured_grid_cells
-    function c_graph_edges(obj, out_edges, out_nedges) &
-        bind(C, name='vtkwire_graph_edges') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      type(c_ptr), intent(out) :: out_edges
-      integer(c_size_t), intent(out) :: out_nedges
-      integer(c_int32_t) :: r
-    end function c_graph_edges
-    function c_multiblock_block_count(obj, out_count) &
-        bind(C, name='vtkwire_multiblock_block_count') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_size_t), intent(out) :: out_count
-      integer(c_int32_t) :: r
-    end function c_multiblock_block_count
-    function c_multiblock_set_block(obj, index, name, block) &
-        bind(C, name='vtkwire_multiblock_set_block') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_size_t), value :: index
-      type(c_ptr), value :: name
-      type(c_ptr), value :: block
-      integer(c_int32_t) :: r
-    end function c_multiblock_set_block
-    function c_multiblock_set_block_take(obj, index, name, block) &
-        bind(C, name='vtkwire_multiblock_set_block_take') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_size_t), value :: index
-      type(c_ptr), value :: name
-      type(c_ptr), value :: block
-      integer(c_int32_t) :: r
-    end function c_multiblock_set_block_take
-    function c_multiblock_block(obj, index, out_block, out_name, out_name_len) &
-        bind(C, name='vtkwire_multiblock_block') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_size_t), value :: index
-      type(c_ptr), intent(out) :: out_block
-      type(c_ptr), intent(out) :: out_name
-      integer(c_size_t), intent(out) :: out_name_len
-      integer(c_int32_t) :: r
-    end function c_multiblock_block
-    function c_amr_add_level(obj, spacing, refinement_ratio, out_level) &
-        bind(C, name='vtkwire_amr_add_level') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      real(c_double), intent(in) :: spacing(3)
-      integer(c_int32_t), value :: refinement_ratio
-      integer(c_size_t), intent(out) :: out_level
-      integer(c_int32_t) :: r
-    end function c_amr_add_level
-    function c_amr_add_block(obj, level, box, grid, out_index) &
-        bind(C, name='vtkwire_amr_add_block') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_size_t), value :: level
-      integer(c_int32_t), intent(in) :: box(6)
-      type(c_ptr), value :: grid
-      integer(c_size_t), intent(out) :: out_index
-      integer(c_int32_t) :: r
-    end function c_amr_add_block
-    function c_amr_info(obj, out_origin, out_grid_description, out_nlevels) &
-        bind(C, name='vtkwire_amr_info') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      real(c_double), intent(out) :: out_origin(3)
-      integer(c_int32_t), intent(out) :: out_grid_description
-      integer(c_size_t), intent(out) :: out_nlevels
-      integer(c_int32_t) :: r
-    end function c_amr_info
-    function c_amr_level(obj, level, out_spacing, out_refinement_ratio, out_nblocks) &
-        bind(C, name='vtkwire_amr_level') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_size_t), value :: level
-      real(c_double), intent(out) :: out_spacing(3)
-      integer(c_int32_t), intent(out) :: out_refinement_ratio
-      integer(c_size_t), intent(out) :: out_nblocks
-      integer(c_int32_t) :: r
-    end function c_amr_level
-    function c_amr_block(obj, level, index, out_box, out_grid) &
-        bind(C, name='vtkwire_amr_block') result(r)
-      import :: c_int, c_int32_t, c_ptr, c_size_t
-      type(c_ptr), value :: obj
-      integer(c_size_t), value :: level
-      integer(c_size_t), value :: index
-      integer(c_int32_t), intent(out) :: out_box(6)
-      type(c_ptr), intent(out) :: out_grid
-      integer(c_int32_t) :: r
-    end function c_amr_block
     function c_object_add_array(obj, association, array, out_index) &
         bind(C, name='vtkwire_object_add_array') result(r)
       import :: c_int, c_int32_t, c_ptr, c_size_t
@@ -762,6 +332,437 @@ module vtkwire_c
       integer(c_size_t), value :: index
       integer(c_int32_t) :: r
     end function c_object_remove_array
+    function c_poly_data_new(out_obj) &
+        bind(C, name='vtkwire_poly_data_new') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_poly_data_new
+    function c_unstructured_grid_new(out_obj) &
+        bind(C, name='vtkwire_unstructured_grid_new') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_unstructured_grid_new
+    function c_poly_data_set_cells(obj, kind, offsets, noffsets, connectivity, nconnectivity) &
+        bind(C, name='vtkwire_poly_data_set_cells') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: kind
+      type(c_ptr), value :: offsets
+      integer(c_size_t), value :: noffsets
+      type(c_ptr), value :: connectivity
+      integer(c_size_t), value :: nconnectivity
+      integer(c_int32_t) :: r
+    end function c_poly_data_set_cells
+    function c_poly_data_set_cells_legacy(obj, kind, cells, nentries) &
+        bind(C, name='vtkwire_poly_data_set_cells_legacy') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: kind
+      type(c_ptr), value :: cells
+      integer(c_size_t), value :: nentries
+      integer(c_int32_t) :: r
+    end function c_poly_data_set_cells_legacy
+    function c_poly_data_cells(obj, kind, out_offsets, out_noffsets, out_connectivity, &
+        out_nconnectivity) &
+        bind(C, name='vtkwire_poly_data_cells') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: kind
+      type(c_ptr), intent(out) :: out_offsets
+      integer(c_size_t), intent(out) :: out_noffsets
+      type(c_ptr), intent(out) :: out_connectivity
+      integer(c_size_t), intent(out) :: out_nconnectivity
+      integer(c_int32_t) :: r
+    end function c_poly_data_cells
+    function c_unstructured_grid_set_cells(obj, types, ncells, offsets, noffsets, connectivity, &
+        nconnectivity) &
+        bind(C, name='vtkwire_unstructured_grid_set_cells') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      type(c_ptr), value :: types
+      integer(c_size_t), value :: ncells
+      type(c_ptr), value :: offsets
+      integer(c_size_t), value :: noffsets
+      type(c_ptr), value :: connectivity
+      integer(c_size_t), value :: nconnectivity
+      integer(c_int32_t) :: r
+    end function c_unstructured_grid_set_cells
+    function c_unstructured_grid_cells(obj, out_types, out_ncells, out_offsets, out_noffsets, &
+        out_connectivity, out_nconnectivity) &
+        bind(C, name='vtkwire_unstructured_grid_cells') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      type(c_ptr), intent(out) :: out_types
+      integer(c_size_t), intent(out) :: out_ncells
+      type(c_ptr), intent(out) :: out_offsets
+      integer(c_size_t), intent(out) :: out_noffsets
+      type(c_ptr), intent(out) :: out_connectivity
+      integer(c_size_t), intent(out) :: out_nconnectivity
+      integer(c_int32_t) :: r
+    end function c_unstructured_grid_cells
+    function c_multiblock_new(nblocks, out_obj) &
+        bind(C, name='vtkwire_multiblock_new') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      integer(c_size_t), value :: nblocks
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_multiblock_new
+    function c_multiblock_block_count(obj, out_count) &
+        bind(C, name='vtkwire_multiblock_block_count') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_size_t), intent(out) :: out_count
+      integer(c_int32_t) :: r
+    end function c_multiblock_block_count
+    function c_multiblock_set_block(obj, index, name, block) &
+        bind(C, name='vtkwire_multiblock_set_block') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_size_t), value :: index
+      type(c_ptr), value :: name
+      type(c_ptr), value :: block
+      integer(c_int32_t) :: r
+    end function c_multiblock_set_block
+    function c_multiblock_set_block_take(obj, index, name, block) &
+        bind(C, name='vtkwire_multiblock_set_block_take') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_size_t), value :: index
+      type(c_ptr), value :: name
+      type(c_ptr), value :: block
+      integer(c_int32_t) :: r
+    end function c_multiblock_set_block_take
+    function c_multiblock_block(obj, index, out_block, out_name, out_name_len) &
+        bind(C, name='vtkwire_multiblock_block') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_size_t), value :: index
+      type(c_ptr), intent(out) :: out_block
+      type(c_ptr), intent(out) :: out_name
+      integer(c_size_t), intent(out) :: out_name_len
+      integer(c_int32_t) :: r
+    end function c_multiblock_block
+    function c_amr_new(origin, grid_description, out_obj) &
+        bind(C, name='vtkwire_amr_new') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      real(c_double), intent(in) :: origin(3)
+      integer(c_int32_t), value :: grid_description
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_amr_new
+    function c_amr_add_level(obj, spacing, refinement_ratio, out_level) &
+        bind(C, name='vtkwire_amr_add_level') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      real(c_double), intent(in) :: spacing(3)
+      integer(c_int32_t), value :: refinement_ratio
+      integer(c_size_t), intent(out) :: out_level
+      integer(c_int32_t) :: r
+    end function c_amr_add_level
+    function c_amr_add_block(obj, level, box, grid, out_index) &
+        bind(C, name='vtkwire_amr_add_block') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_size_t), value :: level
+      integer(c_int32_t), intent(in) :: box(6)
+      type(c_ptr), value :: grid
+      integer(c_size_t), intent(out) :: out_index
+      integer(c_int32_t) :: r
+    end function c_amr_add_block
+    function c_amr_info(obj, out_origin, out_grid_description, out_nlevels) &
+        bind(C, name='vtkwire_amr_info') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      real(c_double), intent(out) :: out_origin(3)
+      integer(c_int32_t), intent(out) :: out_grid_description
+      integer(c_size_t), intent(out) :: out_nlevels
+      integer(c_int32_t) :: r
+    end function c_amr_info
+    function c_amr_level(obj, level, out_spacing, out_refinement_ratio, out_nblocks) &
+        bind(C, name='vtkwire_amr_level') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_size_t), value :: level
+      real(c_double), intent(out) :: out_spacing(3)
+      integer(c_int32_t), intent(out) :: out_refinement_ratio
+      integer(c_size_t), intent(out) :: out_nblocks
+      integer(c_int32_t) :: r
+    end function c_amr_level
+    function c_amr_block(obj, level, index, out_box, out_grid) &
+        bind(C, name='vtkwire_amr_block') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_size_t), value :: level
+      integer(c_size_t), value :: index
+      integer(c_int32_t), intent(out) :: out_box(6)
+      type(c_ptr), intent(out) :: out_grid
+      integer(c_int32_t) :: r
+    end function c_amr_block
+    function c_directed_graph_new(nvertices, edges, nedges, out_obj) &
+        bind(C, name='vtkwire_directed_graph_new') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      integer(c_size_t), value :: nvertices
+      type(c_ptr), value :: edges
+      integer(c_size_t), value :: nedges
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_directed_graph_new
+    function c_undirected_graph_new(nvertices, edges, nedges, out_obj) &
+        bind(C, name='vtkwire_undirected_graph_new') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      integer(c_size_t), value :: nvertices
+      type(c_ptr), value :: edges
+      integer(c_size_t), value :: nedges
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_undirected_graph_new
+    function c_tree_new(nvertices, edges, nedges, out_obj) &
+        bind(C, name='vtkwire_tree_new') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      integer(c_size_t), value :: nvertices
+      type(c_ptr), value :: edges
+      integer(c_size_t), value :: nedges
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_tree_new
+    function c_graph_edges(obj, out_edges, out_nedges) &
+        bind(C, name='vtkwire_graph_edges') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      type(c_ptr), intent(out) :: out_edges
+      integer(c_size_t), intent(out) :: out_nedges
+      integer(c_int32_t) :: r
+    end function c_graph_edges
+    function c_image_data_new(extent, origin, spacing, out_obj) &
+        bind(C, name='vtkwire_image_data_new') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      integer(c_int32_t), intent(in) :: extent(6)
+      real(c_double), intent(in) :: origin(3)
+      real(c_double), intent(in) :: spacing(3)
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_image_data_new
+    function c_structured_points_new(extent, origin, spacing, out_obj) &
+        bind(C, name='vtkwire_structured_points_new') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      integer(c_int32_t), intent(in) :: extent(6)
+      real(c_double), intent(in) :: origin(3)
+      real(c_double), intent(in) :: spacing(3)
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_structured_points_new
+    function c_image_data_set_direction(obj, direction) &
+        bind(C, name='vtkwire_image_data_set_direction') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      real(c_double), intent(in) :: direction(9)
+      integer(c_int32_t) :: r
+    end function c_image_data_set_direction
+    function c_image_data_geometry(obj, out_origin, out_spacing, out_direction) &
+        bind(C, name='vtkwire_image_data_geometry') result(r)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      real(c_double), intent(out) :: out_origin(3)
+      real(c_double), intent(out) :: out_spacing(3)
+      real(c_double), intent(out) :: out_direction(9)
+      integer(c_int32_t) :: r
+    end function c_image_data_geometry
+    function c_rectilinear_grid_new(extent, out_obj) &
+        bind(C, name='vtkwire_rectilinear_grid_new') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      integer(c_int32_t), intent(in) :: extent(6)
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_rectilinear_grid_new
+    function c_rectilinear_grid_set_coordinates(obj, axis, type, values, nvalues) &
+        bind(C, name='vtkwire_rectilinear_grid_set_coordinates') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: axis
+      integer(c_int32_t), value :: type
+      type(c_ptr), value :: values
+      integer(c_size_t), value :: nvalues
+      integer(c_int32_t) :: r
+    end function c_rectilinear_grid_set_coordinates
+    function c_rectilinear_grid_coordinates(obj, axis, out_array) &
+        bind(C, name='vtkwire_rectilinear_grid_coordinates') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: axis
+      type(c_ptr), intent(out) :: out_array
+      integer(c_int32_t) :: r
+    end function c_rectilinear_grid_coordinates
+    function c_structured_grid_new(extent, out_obj) &
+        bind(C, name='vtkwire_structured_grid_new') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      integer(c_int32_t), intent(in) :: extent(6)
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_structured_grid_new
+    function c_limits_set_max_object_bytes(max_bytes) &
+        bind(C, name='vtkwire_limits_set_max_object_bytes') result(r)
+      import :: c_int, c_int32_t, c_size_t
+      integer(c_size_t), value :: max_bytes
+      integer(c_int32_t) :: r
+    end function c_limits_set_max_object_bytes
+    function c_limits_get_max_object_bytes(out_max_bytes) &
+        bind(C, name='vtkwire_limits_get_max_object_bytes') result(r)
+      import :: c_int, c_int32_t, c_size_t
+      integer(c_size_t), intent(out) :: out_max_bytes
+      integer(c_int32_t) :: r
+    end function c_limits_get_max_object_bytes
+    function c_limits_set_max_depth(max_depth) &
+        bind(C, name='vtkwire_limits_set_max_depth') result(r)
+      import :: c_int, c_int32_t
+      integer(c_int32_t), value :: max_depth
+      integer(c_int32_t) :: r
+    end function c_limits_set_max_depth
+    function c_limits_get_max_depth(out_max_depth) &
+        bind(C, name='vtkwire_limits_get_max_depth') result(r)
+      import :: c_int, c_int32_t
+      integer(c_int32_t), intent(out) :: out_max_depth
+      integer(c_int32_t) :: r
+    end function c_limits_get_max_depth
+    subroutine c_limits_reset() &
+        bind(C, name='vtkwire_limits_reset')
+    end subroutine c_limits_reset
+    function c_marshal(obj, out_bytes, out_len) &
+        bind(C, name='vtkwire_marshal') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      type(c_ptr), intent(out) :: out_bytes
+      integer(c_size_t), intent(out) :: out_len
+      integer(c_int32_t) :: r
+    end function c_marshal
+    function c_marshaled_size(obj, out_len) &
+        bind(C, name='vtkwire_marshaled_size') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_size_t), intent(out) :: out_len
+      integer(c_int32_t) :: r
+    end function c_marshaled_size
+    function c_marshal_into(obj, buf, cap, out_len) &
+        bind(C, name='vtkwire_marshal_into') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      type(c_ptr), value :: buf
+      integer(c_size_t), value :: cap
+      integer(c_size_t), intent(out) :: out_len
+      integer(c_int32_t) :: r
+    end function c_marshal_into
+    subroutine c_bytes_free(bytes, len) &
+        bind(C, name='vtkwire_bytes_free')
+      import :: c_ptr, c_size_t
+      type(c_ptr), value :: bytes
+      integer(c_size_t), value :: len
+    end subroutine c_bytes_free
+    subroutine c_release_memory() &
+        bind(C, name='vtkwire_release_memory')
+    end subroutine c_release_memory
+    function c_unmarshal(bytes, len, out_obj) &
+        bind(C, name='vtkwire_unmarshal') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: bytes
+      integer(c_size_t), value :: len
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_unmarshal
+    function c_legacy_read(path, out_obj) &
+        bind(C, name='vtkwire_legacy_read') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: path
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_legacy_read
+    function c_legacy_write(obj, path, binary) &
+        bind(C, name='vtkwire_legacy_write') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      type(c_ptr), value :: path
+      integer(c_int32_t), value :: binary
+      integer(c_int32_t) :: r
+    end function c_legacy_write
+    subroutine c_object_free(obj) &
+        bind(C, name='vtkwire_object_free')
+      import :: c_ptr
+      type(c_ptr), value :: obj
+    end subroutine c_object_free
+    function c_object_clone(obj, out_obj) &
+        bind(C, name='vtkwire_object_clone') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      type(c_ptr), intent(out) :: out_obj
+      integer(c_int32_t) :: r
+    end function c_object_clone
+    function c_object_type(obj) &
+        bind(C, name='vtkwire_object_type') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      integer(c_int32_t) :: r
+    end function c_object_type
+    function c_object_class_name(obj) &
+        bind(C, name='vtkwire_object_class_name') result(r)
+      import :: c_ptr
+      type(c_ptr), value :: obj
+      type(c_ptr) :: r
+    end function c_object_class_name
+    function c_object_validate(obj) &
+        bind(C, name='vtkwire_object_validate') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      integer(c_int32_t) :: r
+    end function c_object_validate
+    function c_object_summary(obj, buf, cap, out_len) &
+        bind(C, name='vtkwire_object_summary') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      type(c_ptr), value :: buf
+      integer(c_size_t), value :: cap
+      integer(c_size_t), intent(out) :: out_len
+      integer(c_int32_t) :: r
+    end function c_object_summary
+    function c_object_count(obj, association, out_count) &
+        bind(C, name='vtkwire_object_count') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: association
+      integer(c_size_t), intent(out) :: out_count
+      integer(c_int32_t) :: r
+    end function c_object_count
+    function c_object_extent(obj, out_extent) &
+        bind(C, name='vtkwire_object_extent') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      integer(c_int32_t), intent(out) :: out_extent(6)
+      integer(c_int32_t) :: r
+    end function c_object_extent
+    function c_object_set_points(obj, type, xyz, npoints) &
+        bind(C, name='vtkwire_object_set_points') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: type
+      type(c_ptr), value :: xyz
+      integer(c_size_t), value :: npoints
+      integer(c_int32_t) :: r
+    end function c_object_set_points
+    function c_object_set_points_borrowed(obj, type, xyz, npoints) &
+        bind(C, name='vtkwire_object_set_points_borrowed') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: obj
+      integer(c_int32_t), value :: type
+      type(c_ptr), value :: xyz
+      integer(c_size_t), value :: npoints
+      integer(c_int32_t) :: r
+    end function c_object_set_points_borrowed
+    function c_object_points(obj, out_points) &
+        bind(C, name='vtkwire_object_points') result(r)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: obj
+      type(c_ptr), intent(out) :: out_points
+      integer(c_int32_t) :: r
+    end function c_object_points
     function c_status_str(status) &
         bind(C, name='vtkwire_status_str') result(r)
       import :: c_int, c_int32_t, c_ptr
@@ -773,6 +774,14 @@ module vtkwire_c
       import :: c_ptr
       type(c_ptr) :: r
     end function c_last_error
+    function c_last_error_get(buf, cap, out_len) &
+        bind(C, name='vtkwire_last_error_get') result(r)
+      import :: c_int, c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: buf
+      integer(c_size_t), value :: cap
+      integer(c_size_t), intent(out) :: out_len
+      integer(c_int32_t) :: r
+    end function c_last_error_get
     function c_last_error_copy(buf, cap) &
         bind(C, name='vtkwire_last_error_copy') result(r)
       import :: c_ptr, c_size_t
@@ -870,26 +879,6 @@ module vtkwire_c
       import :: c_ptr
       type(c_ptr), value :: request
     end subroutine c_request_free
-    function c_object_recv_timeout_f(source, tag, comm, timeout_seconds, out_obj) &
-        bind(C, name='vtkwire_object_recv_timeout_f') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr
-      integer(c_int32_t), value :: source
-      integer(c_int32_t), value :: tag
-      integer(c_int), value :: comm
-      real(c_double), value :: timeout_seconds
-      type(c_ptr), intent(out) :: out_obj
-      integer(c_int32_t) :: r
-    end function c_object_recv_timeout_f
-    function c_array_recv_timeout_f(source, tag, comm, timeout_seconds, out_array) &
-        bind(C, name='vtkwire_array_recv_timeout_f') result(r)
-      import :: c_double, c_int, c_int32_t, c_ptr
-      integer(c_int32_t), value :: source
-      integer(c_int32_t), value :: tag
-      integer(c_int), value :: comm
-      real(c_double), value :: timeout_seconds
-      type(c_ptr), intent(out) :: out_array
-      integer(c_int32_t) :: r
-    end function c_array_recv_timeout_f
     function c_comm_borrow_f(comm, out_comm) &
         bind(C, name='vtkwire_comm_borrow_f') result(r)
       import :: c_int, c_int32_t, c_ptr

@@ -12,12 +12,6 @@ module vtkwire_mpi
   implicit none
   private
 
-  interface vtkwire_object_recv_timeout
-    module procedure object_recv_timeout_int, object_recv_timeout_f08
-  end interface vtkwire_object_recv_timeout
-  interface vtkwire_array_recv_timeout
-    module procedure array_recv_timeout_int, array_recv_timeout_f08
-  end interface vtkwire_array_recv_timeout
   interface vtkwire_comm_borrow
     module procedure comm_borrow_int, comm_borrow_f08
   end interface vtkwire_comm_borrow
@@ -93,15 +87,15 @@ module vtkwire_mpi
   public :: vtkwire_comm_free, vtkwire_comm_rank, vtkwire_comm_size
   public :: vtkwire_comm_barrier, vtkwire_set_vtk_peer_version, vtkwire_get_vtk_peer_version
   public :: vtkwire_request_wait, vtkwire_request_take_object, vtkwire_request_take_array
-  public :: vtkwire_request_free, vtkwire_object_recv_timeout, vtkwire_array_recv_timeout
-  public :: vtkwire_comm_borrow, vtkwire_comm_dup, vtkwire_object_send
-  public :: vtkwire_object_recv, vtkwire_object_recv_into, vtkwire_array_send
-  public :: vtkwire_array_recv, vtkwire_object_bcast, vtkwire_array_bcast
-  public :: vtkwire_array_gather, vtkwire_array_gatherv, vtkwire_array_allgather
-  public :: vtkwire_array_allgatherv, vtkwire_array_scatter, vtkwire_array_reduce
-  public :: vtkwire_array_allreduce, vtkwire_array_allreduce_inplace, vtkwire_array_reduce_inplace
-  public :: vtkwire_object_isend, vtkwire_object_irecv, vtkwire_array_isend
-  public :: vtkwire_array_irecv, vtkwire_object_recv_timeout, vtkwire_array_recv_timeout
+  public :: vtkwire_request_free, vtkwire_comm_borrow, vtkwire_comm_dup
+  public :: vtkwire_object_send, vtkwire_object_recv, vtkwire_object_recv_into
+  public :: vtkwire_array_send, vtkwire_array_recv, vtkwire_object_bcast
+  public :: vtkwire_array_bcast, vtkwire_array_gather, vtkwire_array_gatherv
+  public :: vtkwire_array_allgather, vtkwire_array_allgatherv, vtkwire_array_scatter
+  public :: vtkwire_array_reduce, vtkwire_array_allreduce, vtkwire_array_allreduce_inplace
+  public :: vtkwire_array_reduce_inplace, vtkwire_object_isend, vtkwire_object_irecv
+  public :: vtkwire_array_isend, vtkwire_array_irecv, vtkwire_object_recv_timeout
+  public :: vtkwire_array_recv_timeout
 
 
   include 'vtkwire_mpi_manual_spec.inc'
@@ -207,62 +201,6 @@ contains
     request%ptr = c_null_ptr
     call finish(VTKWIRE_STATUS_OK, 'vtkwire_request_free', ierr)
   end subroutine vtkwire_request_free
-
-  !> Fortran twin of `vtkwire_object_recv_timeout` (`comm` is an `MPI_Fint`).
-  subroutine object_recv_timeout_int(source, tag, comm, timeout_seconds, obj, ierr)
-    integer, intent(in) :: source
-    integer, intent(in) :: tag
-    integer, intent(in) :: comm
-    real(c_double), intent(in) :: timeout_seconds
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_object_recv_timeout_f(int(source, c_int32_t), int(tag, c_int32_t), int(comm, c_int), &
-        timeout_seconds, obj%ptr)
-    call finish(st, 'vtkwire_object_recv_timeout', ierr)
-  end subroutine object_recv_timeout_int
-
-  !> Fortran twin of `vtkwire_object_recv_timeout` (`comm` is an `MPI_Fint`).
-  subroutine object_recv_timeout_f08(source, tag, comm, timeout_seconds, obj, ierr)
-    integer, intent(in) :: source
-    integer, intent(in) :: tag
-    type(MPI_Comm), intent(in) :: comm
-    real(c_double), intent(in) :: timeout_seconds
-    type(vtkwire_object), intent(out) :: obj
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_object_recv_timeout_f(int(source, c_int32_t), int(tag, c_int32_t), &
-        int(comm%MPI_VAL, c_int), timeout_seconds, obj%ptr)
-    call finish(st, 'vtkwire_object_recv_timeout', ierr)
-  end subroutine object_recv_timeout_f08
-
-  !> Fortran twin of `vtkwire_array_recv_timeout` (`comm` is an `MPI_Fint`).
-  subroutine array_recv_timeout_int(source, tag, comm, timeout_seconds, array, ierr)
-    integer, intent(in) :: source
-    integer, intent(in) :: tag
-    integer, intent(in) :: comm
-    real(c_double), intent(in) :: timeout_seconds
-    type(vtkwire_array), intent(out) :: array
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_array_recv_timeout_f(int(source, c_int32_t), int(tag, c_int32_t), int(comm, c_int), &
-        timeout_seconds, array%ptr)
-    call finish(st, 'vtkwire_array_recv_timeout', ierr)
-  end subroutine array_recv_timeout_int
-
-  !> Fortran twin of `vtkwire_array_recv_timeout` (`comm` is an `MPI_Fint`).
-  subroutine array_recv_timeout_f08(source, tag, comm, timeout_seconds, array, ierr)
-    integer, intent(in) :: source
-    integer, intent(in) :: tag
-    type(MPI_Comm), intent(in) :: comm
-    real(c_double), intent(in) :: timeout_seconds
-    type(vtkwire_array), intent(out) :: array
-    integer(c_int32_t), intent(out), optional :: ierr
-    integer(c_int32_t) :: st
-    st = c_array_recv_timeout_f(int(source, c_int32_t), int(tag, c_int32_t), &
-        int(comm%MPI_VAL, c_int), timeout_seconds, array%ptr)
-    call finish(st, 'vtkwire_array_recv_timeout', ierr)
-  end subroutine array_recv_timeout_f08
 
   !> Fortran twin of `vtkwire_comm_borrow`: `comm` is a Fortran communicator handle (`MPI_Fint`: an
   !> `integer` from `use mpi`, or `%MPI_VAL` of a `type(MPI_Comm)` from `use mpi_f08`).

@@ -21,6 +21,7 @@ VTKWIRE_STATUS_WRONG_OBJECT_TYPE = 3
 VTKWIRE_STATUS_WRONG_ARRAY_TYPE = 4
 VTKWIRE_STATUS_NOT_FOUND = 5
 VTKWIRE_STATUS_OUT_OF_RANGE = 6
+VTKWIRE_STATUS_BUFFER_TOO_SMALL = 7
 VTKWIRE_STATUS_INVALID_OBJECT = 10
 VTKWIRE_STATUS_PARSE = 20
 VTKWIRE_STATUS_TRUNCATED = 21
@@ -117,6 +118,7 @@ STATUS_NAMES = {
     4: "VTKWIRE_STATUS_WRONG_ARRAY_TYPE",
     5: "VTKWIRE_STATUS_NOT_FOUND",
     6: "VTKWIRE_STATUS_OUT_OF_RANGE",
+    7: "VTKWIRE_STATUS_BUFFER_TOO_SMALL",
     10: "VTKWIRE_STATUS_INVALID_OBJECT",
     20: "VTKWIRE_STATUS_PARSE",
     21: "VTKWIRE_STATUS_TRUNCATED",
@@ -176,9 +178,7 @@ MPI_EXPORTS = frozenset([
     "vtkwire_request_take_array",
     "vtkwire_request_free",
     "vtkwire_object_recv_timeout",
-    "vtkwire_object_recv_timeout_f",
     "vtkwire_array_recv_timeout",
-    "vtkwire_array_recv_timeout_f",
     "vtkwire_comm_borrow_f",
     "vtkwire_comm_dup_f",
     "vtkwire_object_send_f",
@@ -231,6 +231,63 @@ def prototypes(comm_type=None):
     p["vtkwire_array_component_name"] = (
         c_int32, [c_void_p, c_int32, POINTER(c_void_p), POINTER(c_size_t)])
     p["vtkwire_array_lookup_table"] = (c_int32, [c_void_p, POINTER(c_void_p), POINTER(c_size_t)])
+    p["vtkwire_table_new"] = (c_int32, [POINTER(c_void_p)])
+    p["vtkwire_object_add_array"] = (c_int32, [c_void_p, c_int32, c_void_p, POINTER(c_size_t)])
+    p["vtkwire_object_add_array_take"] = (c_int32, [c_void_p, c_int32, c_void_p, POINTER(c_size_t)])
+    p["vtkwire_object_add_array_data"] = (
+        c_int32, [c_void_p, c_int32, c_char_p, c_int32, c_void_p, c_size_t, c_int32, POINTER(c_size_t)])
+    p["vtkwire_object_add_array_data_borrowed"] = (
+        c_int32, [c_void_p, c_int32, c_char_p, c_int32, c_void_p, c_size_t, c_int32, POINTER(c_size_t)])
+    p["vtkwire_object_set_active"] = (c_int32, [c_void_p, c_int32, c_int32, c_char_p])
+    p["vtkwire_object_array_count"] = (c_int32, [c_void_p, c_int32, POINTER(c_size_t)])
+    p["vtkwire_object_array"] = (c_int32, [c_void_p, c_int32, c_size_t, POINTER(c_void_p)])
+    p["vtkwire_object_array_by_name"] = (c_int32, [c_void_p, c_int32, c_char_p, POINTER(c_void_p)])
+    p["vtkwire_object_active_array"] = (c_int32, [c_void_p, c_int32, c_int32, POINTER(c_void_p)])
+    p["vtkwire_object_remove_array"] = (c_int32, [c_void_p, c_int32, c_size_t])
+    p["vtkwire_poly_data_new"] = (c_int32, [POINTER(c_void_p)])
+    p["vtkwire_unstructured_grid_new"] = (c_int32, [POINTER(c_void_p)])
+    p["vtkwire_poly_data_set_cells"] = (
+        c_int32, [c_void_p, c_int32, c_void_p, c_size_t, c_void_p, c_size_t])
+    p["vtkwire_poly_data_set_cells_legacy"] = (c_int32, [c_void_p, c_int32, c_void_p, c_size_t])
+    p["vtkwire_poly_data_cells"] = (
+        c_int32, [c_void_p, c_int32, POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p), POINTER(c_size_t)])
+    p["vtkwire_unstructured_grid_set_cells"] = (
+        c_int32, [c_void_p, c_void_p, c_size_t, c_void_p, c_size_t, c_void_p, c_size_t])
+    p["vtkwire_unstructured_grid_cells"] = (
+        c_int32, [c_void_p, POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p), POINTER(c_size_t)])
+    p["vtkwire_multiblock_new"] = (c_int32, [c_size_t, POINTER(c_void_p)])
+    p["vtkwire_multiblock_block_count"] = (c_int32, [c_void_p, POINTER(c_size_t)])
+    p["vtkwire_multiblock_set_block"] = (c_int32, [c_void_p, c_size_t, c_char_p, c_void_p])
+    p["vtkwire_multiblock_set_block_take"] = (c_int32, [c_void_p, c_size_t, c_char_p, c_void_p])
+    p["vtkwire_multiblock_block"] = (
+        c_int32, [c_void_p, c_size_t, POINTER(c_void_p), POINTER(c_void_p), POINTER(c_size_t)])
+    p["vtkwire_amr_new"] = (c_int32, [POINTER(c_double), c_int32, POINTER(c_void_p)])
+    p["vtkwire_amr_add_level"] = (
+        c_int32, [c_void_p, POINTER(c_double), c_int32, POINTER(c_size_t)])
+    p["vtkwire_amr_add_block"] = (
+        c_int32, [c_void_p, c_size_t, POINTER(c_int32), c_void_p, POINTER(c_size_t)])
+    p["vtkwire_amr_info"] = (
+        c_int32, [c_void_p, POINTER(c_double), POINTER(c_int32), POINTER(c_size_t)])
+    p["vtkwire_amr_level"] = (
+        c_int32, [c_void_p, c_size_t, POINTER(c_double), POINTER(c_int32), POINTER(c_size_t)])
+    p["vtkwire_amr_block"] = (
+        c_int32, [c_void_p, c_size_t, c_size_t, POINTER(c_int32), POINTER(c_void_p)])
+    p["vtkwire_directed_graph_new"] = (c_int32, [c_size_t, c_void_p, c_size_t, POINTER(c_void_p)])
+    p["vtkwire_undirected_graph_new"] = (c_int32, [c_size_t, c_void_p, c_size_t, POINTER(c_void_p)])
+    p["vtkwire_tree_new"] = (c_int32, [c_size_t, c_void_p, c_size_t, POINTER(c_void_p)])
+    p["vtkwire_graph_edges"] = (c_int32, [c_void_p, POINTER(c_void_p), POINTER(c_size_t)])
+    p["vtkwire_image_data_new"] = (
+        c_int32, [POINTER(c_int32), POINTER(c_double), POINTER(c_double), POINTER(c_void_p)])
+    p["vtkwire_structured_points_new"] = (
+        c_int32, [POINTER(c_int32), POINTER(c_double), POINTER(c_double), POINTER(c_void_p)])
+    p["vtkwire_image_data_set_direction"] = (c_int32, [c_void_p, POINTER(c_double)])
+    p["vtkwire_image_data_geometry"] = (
+        c_int32, [c_void_p, POINTER(c_double), POINTER(c_double), POINTER(c_double)])
+    p["vtkwire_rectilinear_grid_new"] = (c_int32, [POINTER(c_int32), POINTER(c_void_p)])
+    p["vtkwire_rectilinear_grid_set_coordinates"] = (
+        c_int32, [c_void_p, c_int32, c_int32, c_void_p, c_size_t])
+    p["vtkwire_rectilinear_grid_coordinates"] = (c_int32, [c_void_p, c_int32, POINTER(c_void_p)])
+    p["vtkwire_structured_grid_new"] = (c_int32, [POINTER(c_int32), POINTER(c_void_p)])
     p["vtkwire_limits_set_max_object_bytes"] = (c_int32, [c_size_t])
     p["vtkwire_limits_get_max_object_bytes"] = (c_int32, [POINTER(c_size_t)])
     p["vtkwire_limits_set_max_depth"] = (c_int32, [c_int32])
@@ -244,26 +301,6 @@ def prototypes(comm_type=None):
     p["vtkwire_unmarshal"] = (c_int32, [c_void_p, c_size_t, POINTER(c_void_p)])
     p["vtkwire_legacy_read"] = (c_int32, [c_char_p, POINTER(c_void_p)])
     p["vtkwire_legacy_write"] = (c_int32, [c_void_p, c_char_p, c_int32])
-    p["vtkwire_image_data_new"] = (
-        c_int32, [POINTER(c_int32), POINTER(c_double), POINTER(c_double), POINTER(c_void_p)])
-    p["vtkwire_structured_points_new"] = (
-        c_int32, [POINTER(c_int32), POINTER(c_double), POINTER(c_double), POINTER(c_void_p)])
-    p["vtkwire_image_data_set_direction"] = (c_int32, [c_void_p, POINTER(c_double)])
-    p["vtkwire_image_data_geometry"] = (
-        c_int32, [c_void_p, POINTER(c_double), POINTER(c_double), POINTER(c_double)])
-    p["vtkwire_rectilinear_grid_new"] = (c_int32, [POINTER(c_int32), POINTER(c_void_p)])
-    p["vtkwire_rectilinear_grid_set_coordinates"] = (
-        c_int32, [c_void_p, c_int32, c_int32, c_void_p, c_size_t])
-    p["vtkwire_rectilinear_grid_coordinates"] = (c_int32, [c_void_p, c_int32, POINTER(c_void_p)])
-    p["vtkwire_structured_grid_new"] = (c_int32, [POINTER(c_int32), POINTER(c_void_p)])
-    p["vtkwire_poly_data_new"] = (c_int32, [POINTER(c_void_p)])
-    p["vtkwire_unstructured_grid_new"] = (c_int32, [POINTER(c_void_p)])
-    p["vtkwire_table_new"] = (c_int32, [POINTER(c_void_p)])
-    p["vtkwire_directed_graph_new"] = (c_int32, [c_size_t, c_void_p, c_size_t, POINTER(c_void_p)])
-    p["vtkwire_undirected_graph_new"] = (c_int32, [c_size_t, c_void_p, c_size_t, POINTER(c_void_p)])
-    p["vtkwire_tree_new"] = (c_int32, [c_size_t, c_void_p, c_size_t, POINTER(c_void_p)])
-    p["vtkwire_multiblock_new"] = (c_int32, [c_size_t, POINTER(c_void_p)])
-    p["vtkwire_amr_new"] = (c_int32, [POINTER(c_double), c_int32, POINTER(c_void_p)])
     p["vtkwire_object_free"] = (None, [c_void_p])
     p["vtkwire_object_clone"] = (c_int32, [c_void_p, POINTER(c_void_p)])
     p["vtkwire_object_type"] = (c_int32, [c_void_p])
@@ -275,45 +312,9 @@ def prototypes(comm_type=None):
     p["vtkwire_object_set_points"] = (c_int32, [c_void_p, c_int32, c_void_p, c_size_t])
     p["vtkwire_object_set_points_borrowed"] = (c_int32, [c_void_p, c_int32, c_void_p, c_size_t])
     p["vtkwire_object_points"] = (c_int32, [c_void_p, POINTER(c_void_p)])
-    p["vtkwire_poly_data_set_cells"] = (
-        c_int32, [c_void_p, c_int32, c_void_p, c_size_t, c_void_p, c_size_t])
-    p["vtkwire_poly_data_set_cells_legacy"] = (c_int32, [c_void_p, c_int32, c_void_p, c_size_t])
-    p["vtkwire_poly_data_cells"] = (
-        c_int32, [c_void_p, c_int32, POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p), POINTER(c_size_t)])
-    p["vtkwire_unstructured_grid_set_cells"] = (
-        c_int32, [c_void_p, c_void_p, c_size_t, c_void_p, c_size_t, c_void_p, c_size_t])
-    p["vtkwire_unstructured_grid_cells"] = (
-        c_int32, [c_void_p, POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p), POINTER(c_size_t)])
-    p["vtkwire_graph_edges"] = (c_int32, [c_void_p, POINTER(c_void_p), POINTER(c_size_t)])
-    p["vtkwire_multiblock_block_count"] = (c_int32, [c_void_p, POINTER(c_size_t)])
-    p["vtkwire_multiblock_set_block"] = (c_int32, [c_void_p, c_size_t, c_char_p, c_void_p])
-    p["vtkwire_multiblock_set_block_take"] = (c_int32, [c_void_p, c_size_t, c_char_p, c_void_p])
-    p["vtkwire_multiblock_block"] = (
-        c_int32, [c_void_p, c_size_t, POINTER(c_void_p), POINTER(c_void_p), POINTER(c_size_t)])
-    p["vtkwire_amr_add_level"] = (
-        c_int32, [c_void_p, POINTER(c_double), c_int32, POINTER(c_size_t)])
-    p["vtkwire_amr_add_block"] = (
-        c_int32, [c_void_p, c_size_t, POINTER(c_int32), c_void_p, POINTER(c_size_t)])
-    p["vtkwire_amr_info"] = (
-        c_int32, [c_void_p, POINTER(c_double), POINTER(c_int32), POINTER(c_size_t)])
-    p["vtkwire_amr_level"] = (
-        c_int32, [c_void_p, c_size_t, POINTER(c_double), POINTER(c_int32), POINTER(c_size_t)])
-    p["vtkwire_amr_block"] = (
-        c_int32, [c_void_p, c_size_t, c_size_t, POINTER(c_int32), POINTER(c_void_p)])
-    p["vtkwire_object_add_array"] = (c_int32, [c_void_p, c_int32, c_void_p, POINTER(c_size_t)])
-    p["vtkwire_object_add_array_take"] = (c_int32, [c_void_p, c_int32, c_void_p, POINTER(c_size_t)])
-    p["vtkwire_object_add_array_data"] = (
-        c_int32, [c_void_p, c_int32, c_char_p, c_int32, c_void_p, c_size_t, c_int32, POINTER(c_size_t)])
-    p["vtkwire_object_add_array_data_borrowed"] = (
-        c_int32, [c_void_p, c_int32, c_char_p, c_int32, c_void_p, c_size_t, c_int32, POINTER(c_size_t)])
-    p["vtkwire_object_set_active"] = (c_int32, [c_void_p, c_int32, c_int32, c_char_p])
-    p["vtkwire_object_array_count"] = (c_int32, [c_void_p, c_int32, POINTER(c_size_t)])
-    p["vtkwire_object_array"] = (c_int32, [c_void_p, c_int32, c_size_t, POINTER(c_void_p)])
-    p["vtkwire_object_array_by_name"] = (c_int32, [c_void_p, c_int32, c_char_p, POINTER(c_void_p)])
-    p["vtkwire_object_active_array"] = (c_int32, [c_void_p, c_int32, c_int32, POINTER(c_void_p)])
-    p["vtkwire_object_remove_array"] = (c_int32, [c_void_p, c_int32, c_size_t])
     p["vtkwire_status_str"] = (c_char_p, [c_int32])
     p["vtkwire_last_error"] = (c_char_p, [])
+    p["vtkwire_last_error_get"] = (c_int32, [c_void_p, c_size_t, POINTER(c_size_t)])
     p["vtkwire_last_error_copy"] = (c_size_t, [c_void_p, c_size_t])
     p["vtkwire_version"] = (c_char_p, [])
     if comm_type is not None:
@@ -390,13 +391,9 @@ def prototypes(comm_type=None):
     if comm_type is not None:
         p["vtkwire_object_recv_timeout"] = (
             c_int32, [c_int32, c_int32, comm_type, c_double, POINTER(c_void_p)])
-    p["vtkwire_object_recv_timeout_f"] = (
-        c_int32, [c_int32, c_int32, c_int, c_double, POINTER(c_void_p)])
     if comm_type is not None:
         p["vtkwire_array_recv_timeout"] = (
             c_int32, [c_int32, c_int32, comm_type, c_double, POINTER(c_void_p)])
-    p["vtkwire_array_recv_timeout_f"] = (
-        c_int32, [c_int32, c_int32, c_int, c_double, POINTER(c_void_p)])
     p["vtkwire_comm_borrow_f"] = (c_int32, [c_int, POINTER(c_void_p)])
     p["vtkwire_comm_dup_f"] = (c_int32, [c_int, POINTER(c_void_p)])
     p["vtkwire_object_send_f"] = (c_int32, [c_void_p, c_int32, c_int32, c_int])

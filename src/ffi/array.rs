@@ -17,6 +17,7 @@ pub struct vtkwire_array {
 /// # Safety
 /// `p` must be NULL or a handle from this library that is still alive.
 pub unsafe fn array_ref<'a>(p: *const vtkwire_array, name: &str) -> Result<&'a DataArray> {
+    // SAFETY: forwarded contract: NULL or a live handle, whose pointee is a DataArray.
     unsafe { guard::as_ref(p.cast::<DataArray>(), name) }
 }
 
@@ -25,6 +26,7 @@ pub unsafe fn array_ref<'a>(p: *const vtkwire_array, name: &str) -> Result<&'a D
 /// # Safety
 /// `p` must be NULL or a live handle not aliased for the call.
 pub unsafe fn array_mut<'a>(p: *mut vtkwire_array, name: &str) -> Result<&'a mut DataArray> {
+    // SAFETY: forwarded contract: NULL or a live, unaliased handle to a DataArray.
     unsafe { guard::as_mut(p.cast::<DataArray>(), name) }
 }
 
@@ -126,6 +128,7 @@ pub unsafe fn data_from_caller(ty: ScalarType, data: *const c_void, n: usize, na
             format!("argument `{name}` is NULL but {n} values are announced"),
         ));
     }
+    // SAFETY: `data` is NULL or holds the count given (`# Safety`); NULL with a count is refused.
     let bytes = unsafe { guard::slice(data.cast::<u8>(), nbytes, name) }?;
     ArrayData::from_native_bytes(ty, bytes, n)
 }
@@ -135,31 +138,13 @@ pub unsafe fn data_from_caller(ty: ScalarType, data: *const c_void, n: usize, na
 /// # Safety
 /// As for [`borrowed_buffer`].
 pub unsafe fn data_borrowed(ty: ScalarType, data: *const c_void, n: usize, name: &str) -> Result<ArrayData> {
-    // SAFETY (all arms): forwarded contract of this function.
-    unsafe {
-        Ok(match ty {
-            ScalarType::Char => ArrayData::Char(borrowed_buffer(data, n, name)?),
-            ScalarType::SignedChar => ArrayData::SignedChar(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedChar => ArrayData::UnsignedChar(borrowed_buffer(data, n, name)?),
-            ScalarType::Short => ArrayData::Short(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedShort => ArrayData::UnsignedShort(borrowed_buffer(data, n, name)?),
-            ScalarType::Int => ArrayData::Int(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedInt => ArrayData::UnsignedInt(borrowed_buffer(data, n, name)?),
-            ScalarType::Long => ArrayData::Long(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedLong => ArrayData::UnsignedLong(borrowed_buffer(data, n, name)?),
-            ScalarType::LongLong => ArrayData::LongLong(borrowed_buffer(data, n, name)?),
-            ScalarType::UnsignedLongLong => ArrayData::UnsignedLongLong(borrowed_buffer(data, n, name)?),
-            ScalarType::Float => ArrayData::Float(borrowed_buffer(data, n, name)?),
-            ScalarType::Double => ArrayData::Double(borrowed_buffer(data, n, name)?),
-            ScalarType::IdType => ArrayData::IdType(borrowed_buffer(data, n, name)?),
-            ScalarType::Bit | ScalarType::String | ScalarType::Variant => {
-                return Err(Error::new(
-                    Status::WrongArrayType,
-                    format!("{ty} arrays cannot be borrowed; use the copying function"),
-                ));
-            }
-        })
-    }
+    crate::with_numeric_type!(ty, T, wrap => {
+        // SAFETY: the caller's contract of this function, forwarded.
+        Ok(wrap(unsafe { borrowed_buffer::<T>(data, n, name) }?))
+    }, _ => Err(Error::new(
+        Status::WrongArrayType,
+        format!("{ty} arrays cannot be borrowed; use the copying function"),
+    )))
 }
 
 /// Builds an array from the common C argument list.
@@ -174,12 +159,15 @@ pub unsafe fn array_from_args(
     ncomponents: i32,
     borrowed: bool,
 ) -> Result<DataArray> {
+    // SAFETY: `name` is NULL (none) or NUL-terminated (`# Safety`).
     let name = unsafe { guard::opt_str_arg(name, "name") }?;
     let ty = scalar_type_arg(ty, "type")?;
     let (nc, n) = element_count(ntuples, ncomponents)?;
     let data = if borrowed {
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `data_borrowed` checks NULL.
         unsafe { data_borrowed(ty, data, n, "data") }?
     } else {
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `data_from_caller` checks NULL.
         unsafe { data_from_caller(ty, data, n, "data") }?
     };
     DataArray::new(name, nc, data)
@@ -190,16 +178,19 @@ pub unsafe fn array_from_args(
 /// bits packed MSB-first, `ceil(n/8)` bytes). `name` may be NULL (unnamed) and is UTF-8.
 ///
 /// # Ownership
-/// Returns a new array owned by the caller; free it with `vtkwire_array_free`.
-/// `data` is copied; the caller keeps it.
+/// Returns a new array owned by the caller; free it with `vtkwire_array_free`. Borrows `name`
+/// and `data` for the duration of the call (copied).
 ///
 /// # Errors
-/// NULL_ARGUMENT (`out_array`, or `data` with n > 0), INVALID_ARGUMENT (type code,
-/// ncomponents < 1), WRONG_ARRAY_TYPE (string/variant: use `vtkwire_array_new_strings`),
-/// INVALID_UTF8 (name).
+/// - NULL_ARGUMENT: `out_array` is NULL, or `data` is NULL with `ntuples × ncomponents > 0`.
+/// - INVALID_ARGUMENT: unknown `type`; `ncomponents` < 1.
+/// - OUT_OF_RANGE: `ntuples × ncomponents` (or its size in bytes) overflows.
+/// - WRONG_ARRAY_TYPE: string or variant `type` (use `vtkwire_array_new_strings`).
+/// - INVALID_UTF8: `name` is not UTF-8.
 ///
 /// # Safety
-/// `data` must hold the values described; `name` NULL or NUL-terminated.
+/// `name` NULL or NUL-terminated; `data` NULL or the readable values described;
+/// `out_array` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_new(
@@ -212,25 +203,29 @@ pub unsafe extern "C" fn vtkwire_array_new(
 ) -> Status {
     guard(|| {
         check_out(out_array, "out_array")?;
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `array_from_args` checks NULL.
         let a = unsafe { array_from_args(name, r#type, data, ntuples, ncomponents, false) }?;
+        // SAFETY: `out_array` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out_array, array_into_handle(a)) };
         Ok(())
     })
 }
 
-/// Creates an array that views `data` without copying (zero-copy). Numeric types only.
+/// Creates an array that views `data` without copying (zero-copy); arguments as
+/// `vtkwire_array_new`, numeric types only.
 ///
 /// # Ownership
 /// Returns a new array owned by the caller; free it with `vtkwire_array_free`. The values are
 /// borrowed: `data` must stay alive and unchanged until the array and every object or copy
-/// it was added to is freed (vtkwire copies on its own writes).
+/// it was added to is freed (vtkwire copies on its own writes). `name` is copied.
 ///
 /// # Errors
-/// As `vtkwire_array_new`; also INVALID_ARGUMENT when `data` is not aligned for `type`,
+/// As `vtkwire_array_new` (NULL_ARGUMENT, INVALID_ARGUMENT, OUT_OF_RANGE, WRONG_ARRAY_TYPE,
+/// INVALID_UTF8); also INVALID_ARGUMENT when `data` is not aligned for `type`, and
 /// WRONG_ARRAY_TYPE for bit arrays.
 ///
 /// # Safety
-/// As above.
+/// As `vtkwire_array_new`, and `data` must stay valid as said under Ownership.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_new_borrowed(
@@ -243,7 +238,9 @@ pub unsafe extern "C" fn vtkwire_array_new_borrowed(
 ) -> Status {
     guard(|| {
         check_out(out_array, "out_array")?;
+        // SAFETY: the pointer arguments are NULL or valid as `# Safety` requires; `array_from_args` checks NULL.
         let a = unsafe { array_from_args(name, r#type, data, ntuples, ncomponents, true) }?;
+        // SAFETY: `out_array` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out_array, array_into_handle(a)) };
         Ok(())
     })
@@ -252,13 +249,18 @@ pub unsafe extern "C" fn vtkwire_array_new_borrowed(
 /// Creates a one-component string array from `nvalues` NUL-terminated UTF-8 strings.
 ///
 /// # Ownership
-/// Returns a new array owned by the caller; free it with `vtkwire_array_free`. Strings are copied.
+/// Returns a new array owned by the caller; free it with `vtkwire_array_free`. Borrows `name`,
+/// `values` and the strings for the duration of the call (copied).
 ///
 /// # Errors
-/// NULL_ARGUMENT (`values` with nvalues > 0, any `values[i]`, `out_array`), INVALID_UTF8.
+/// - NULL_ARGUMENT: `out_array` is NULL, `values` is NULL with `nvalues > 0`, or a
+///   `values[i]` is NULL (the message names `i`).
+/// - OUT_OF_RANGE: `nvalues` is too large.
+/// - INVALID_UTF8: `name` or a value is not UTF-8.
 ///
 /// # Safety
-/// `values` must hold `nvalues` pointers to NUL-terminated strings.
+/// `name` NULL or NUL-terminated; `values` NULL or `nvalues` readable pointers, each NULL or
+/// NUL-terminated; `out_array` NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_new_strings(
@@ -269,24 +271,32 @@ pub unsafe extern "C" fn vtkwire_array_new_strings(
 ) -> Status {
     guard(|| {
         check_out(out_array, "out_array")?;
+        // SAFETY: `name` is NULL (none) or NUL-terminated (`# Safety`).
         let name = unsafe { guard::opt_str_arg(name, "name") }?;
+        // SAFETY: `values` is NULL or holds the count given (`# Safety`); NULL with a count is refused.
         let ptrs = unsafe { guard::slice(values, nvalues, "values") }?;
         let mut strings = Vec::with_capacity(ptrs.len());
         for (i, &p) in ptrs.iter().enumerate() {
+            // SAFETY: `p` is NULL or NUL-terminated (`# Safety`); NULL is refused.
             strings.push(unsafe { guard::str_arg(p, &format!("values[{i}]")) }?.to_owned());
         }
+        // SAFETY: `out_array` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out_array, array_into_handle(DataArray::strings(name, strings))) };
         Ok(())
     })
 }
 
-/// Frees an array made by `vtkwire_array_new*` or `vtkwire_array_clone`.
+/// Frees an array made by `vtkwire_array_new*`, `vtkwire_array_clone` or a receive.
 ///
 /// # Ownership
-/// `vtkwire_array_free(NULL)` is a no-op. Never pass an array borrowed from an object.
+/// Takes back ownership of `array`. `vtkwire_array_free(NULL)` is a no-op. Never pass an array
+/// borrowed from an object.
+///
+/// # Errors
+/// None: returns nothing and cannot fail.
 ///
 /// # Safety
-/// `array` must be NULL or an owned handle not freed before.
+/// `array` NULL or an owned array handle not freed before; it must not be used afterwards.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vtkwire_array_free(array: *mut vtkwire_array) {
     if !array.is_null() {
@@ -295,13 +305,18 @@ pub unsafe extern "C" fn vtkwire_array_free(array: *mut vtkwire_array) {
     }
 }
 
-/// Deep-copies an array (borrowed values are copied too).
+/// Deep-copies an array (values borrowed from caller memory are copied too).
 ///
 /// # Ownership
-/// Returns a new array owned by the caller; free it with `vtkwire_array_free`.
+/// Returns a new array owned by the caller; free it with `vtkwire_array_free`. Borrows `array`
+/// for the duration of the call.
+///
+/// # Errors
+/// - NULL_ARGUMENT: `array` or `out_array` is NULL.
 ///
 /// # Safety
-/// `array` must be a live handle.
+/// `array` NULL or a live array handle (owned or borrowed); `out_array` NULL or valid for
+/// writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_clone(
@@ -309,8 +324,10 @@ pub unsafe extern "C" fn vtkwire_array_clone(
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_array, "out_array")?;
+        // SAFETY: `out_array` was checked non-NULL above and is writable (`# Safety`).
         unsafe { write_out(out_array, array_into_handle(deep_copy(a))) };
         Ok(())
     })
@@ -332,11 +349,17 @@ pub fn deep_copy(a: &DataArray) -> DataArray {
 
 /// Names component `component` (0-based) of `array`.
 ///
+/// # Ownership
+/// Borrows `name` for the duration of the call (copied); `array` is modified.
+///
 /// # Errors
-/// NULL_ARGUMENT, OUT_OF_RANGE (component), INVALID_UTF8.
+/// - NULL_ARGUMENT: `array` or `name` is NULL.
+/// - OUT_OF_RANGE: `component` < 0 or ≥ the component count.
+/// - INVALID_UTF8: `name` is not UTF-8.
 ///
 /// # Safety
-/// `array` must be an owned, live handle; `name` NUL-terminated.
+/// `array` NULL or an array handle the caller owns (not borrowed from an object), not used by
+/// another thread during the call; `name` NULL or NUL-terminated.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_set_component_name(
@@ -345,7 +368,9 @@ pub unsafe extern "C" fn vtkwire_array_set_component_name(
     name: *const c_char,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle the caller owns, unaliased during the call (`# Safety`); NULL is refused.
         let a = unsafe { array_mut(array, "array") }?;
+        // SAFETY: `name` is NULL or NUL-terminated (`# Safety`); NULL is refused.
         let name = unsafe { guard::str_arg(name, "name") }?;
         let c = usize::try_from(component).map_err(|_| Error::out_of_range(format!("component {component}")))?;
         a.set_component_name(c, name)
@@ -355,11 +380,17 @@ pub unsafe extern "C" fn vtkwire_array_set_component_name(
 /// Attaches a lookup table (name + `ncolors` RGBA colors, 4 bytes each) to `array`, as VTK's
 /// SCALARS `LOOKUP_TABLE`. `ncolors` may be 0 (a named table without colors).
 ///
+/// # Ownership
+/// Borrows `name` and `rgba` for the duration of the call (copied); `array` is modified.
+///
 /// # Errors
-/// NULL_ARGUMENT (`array`, `name`, `rgba` with ncolors > 0), INVALID_UTF8.
+/// - NULL_ARGUMENT: `array` or `name` is NULL, or `rgba` is NULL with `ncolors > 0`.
+/// - OUT_OF_RANGE: `4 * ncolors` overflows.
+/// - INVALID_UTF8: `name` is not UTF-8.
 ///
 /// # Safety
-/// `rgba` must hold `4 * ncolors` bytes.
+/// `array` NULL or an array handle the caller owns, not used by another thread during the
+/// call; `name` NULL or NUL-terminated; `rgba` NULL or `4 * ncolors` readable bytes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_set_lookup_table(
@@ -369,9 +400,12 @@ pub unsafe extern "C" fn vtkwire_array_set_lookup_table(
     ncolors: usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle the caller owns, unaliased during the call (`# Safety`); NULL is refused.
         let a = unsafe { array_mut(array, "array") }?;
+        // SAFETY: `name` is NULL or NUL-terminated (`# Safety`); NULL is refused.
         let name = unsafe { guard::str_arg(name, "name") }?;
         let n = ncolors.checked_mul(4).ok_or_else(|| Error::out_of_range("ncolors overflows"))?;
+        // SAFETY: `rgba` is NULL or holds the count given (`# Safety`); NULL with a count is refused.
         let bytes = unsafe { guard::slice(rgba, n, "rgba") }?;
         let rgba = bytes.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]).collect();
         a.lookup_table = Some(LookupTable { name: name.to_owned(), rgba });
@@ -381,8 +415,15 @@ pub unsafe extern "C" fn vtkwire_array_set_lookup_table(
 
 /// Element type (`VTKWIRE_TYPE_*`), tuples and components of `array`.
 ///
+/// # Ownership
+/// Borrows `array` for the duration of the call.
+///
+/// # Errors
+/// - NULL_ARGUMENT: `array` or an output is NULL.
+/// - OUT_OF_RANGE: the component count does not fit an `int32_t`.
+///
 /// # Safety
-/// `array` must be a live handle; outputs valid for writes.
+/// `array` NULL or a live array handle; each output NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_info(
@@ -392,11 +433,13 @@ pub unsafe extern "C" fn vtkwire_array_info(
     out_ncomponents: *mut i32,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_type, "out_type")?;
         check_out(out_ntuples, "out_ntuples")?;
         check_out(out_ncomponents, "out_ncomponents")?;
         let nc = i32::try_from(a.components()).map_err(|_| Error::out_of_range("components exceed int32"))?;
+        // SAFETY: the outputs were checked non-NULL above and are writable for the documented sizes (`# Safety`).
         unsafe {
             write_out(out_type, a.scalar_type().code());
             write_out(out_ntuples, a.tuples());
@@ -406,15 +449,18 @@ pub unsafe extern "C" fn vtkwire_array_info(
     })
 }
 
-/// The array's name as UTF-8 bytes, **not** NUL-terminated (print with `"%.*s"`), and its
-/// length; `*out_name` is NULL when the array is unnamed (VTK's null name), and non-NULL with
-/// length 0 for the empty name.
+/// The array's name in string shape *view*: `*out_len` bytes of UTF-8, **not** NUL-terminated
+/// (print with `"%.*s"`). `*out_name` is NULL when the array is unnamed (VTK's null name), and
+/// non-NULL with length 0 for the empty name.
 ///
 /// # Ownership
-/// Borrowed from `array`; valid until it is modified or freed.
+/// Borrowed from `array`; valid until `array` is modified or freed.
+///
+/// # Errors
+/// - NULL_ARGUMENT: `array` or an output is NULL.
 ///
 /// # Safety
-/// `array` must be a live handle.
+/// `array` NULL or a live array handle; each output NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_name(
@@ -423,6 +469,7 @@ pub unsafe extern "C" fn vtkwire_array_name(
     out_len: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_name, "out_name")?;
         check_out(out_len, "out_len")?;
@@ -430,6 +477,7 @@ pub unsafe extern "C" fn vtkwire_array_name(
             None => (std::ptr::null(), 0),
             Some(s) => (s.as_ptr().cast(), s.len()),
         };
+        // SAFETY: the outputs were checked non-NULL above and are writable for the documented sizes (`# Safety`).
         unsafe {
             write_out(out_name, p);
             write_out(out_len, n);
@@ -442,13 +490,14 @@ pub unsafe extern "C" fn vtkwire_array_name(
 /// bit arrays packed MSB-first. `*out_nbytes` is the byte length.
 ///
 /// # Ownership
-/// Borrowed from `array`; valid until it is modified or freed.
+/// Borrowed from `array`; valid until `array` is modified or freed.
 ///
 /// # Errors
-/// WRONG_ARRAY_TYPE for string and variant arrays (use `vtkwire_array_string`).
+/// - NULL_ARGUMENT: `array` or an output is NULL.
+/// - WRONG_ARRAY_TYPE: a string or variant array (use `vtkwire_array_string`).
 ///
 /// # Safety
-/// `array` must be a live handle.
+/// `array` NULL or a live array handle; each output NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_data(
@@ -457,6 +506,7 @@ pub unsafe extern "C" fn vtkwire_array_data(
     out_nbytes: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_data, "out_data")?;
         check_out(out_nbytes, "out_nbytes")?;
@@ -466,6 +516,7 @@ pub unsafe extern "C" fn vtkwire_array_data(
                 format!("a {} array has no flat data; use vtkwire_array_string", a.scalar_type()),
             )
         })?;
+        // SAFETY: the outputs were checked non-NULL above and are writable for the documented sizes (`# Safety`).
         unsafe {
             write_out(out_data, bytes.as_ptr().cast());
             write_out(out_nbytes, bytes.len());
@@ -474,17 +525,19 @@ pub unsafe extern "C" fn vtkwire_array_data(
     })
 }
 
-/// Value `index` of a string array (for variant arrays: the value's text) as UTF-8 bytes,
-/// **not** NUL-terminated, and its length.
+/// Value `index` of a string array (for variant arrays: the value's text) in string shape
+/// *view*: `*out_len` bytes of UTF-8, **not** NUL-terminated.
 ///
 /// # Ownership
-/// Borrowed from `array`; valid until it is modified or freed.
+/// Borrowed from `array`; valid until `array` is modified or freed.
 ///
 /// # Errors
-/// WRONG_ARRAY_TYPE (numeric array), OUT_OF_RANGE (index).
+/// - NULL_ARGUMENT: `array` or an output is NULL.
+/// - WRONG_ARRAY_TYPE: a numeric or bit array.
+/// - OUT_OF_RANGE: `index` ≥ the value count.
 ///
 /// # Safety
-/// `array` must be a live handle.
+/// `array` NULL or a live array handle; each output NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_string(
@@ -494,6 +547,7 @@ pub unsafe extern "C" fn vtkwire_array_string(
     out_len: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_value, "out_value")?;
         check_out(out_len, "out_len")?;
@@ -508,6 +562,7 @@ pub unsafe extern "C" fn vtkwire_array_string(
             }
         }
         .ok_or_else(|| Error::out_of_range(format!("value {index} of {}", a.data().len())))?;
+        // SAFETY: the outputs were checked non-NULL above and are writable for the documented sizes (`# Safety`).
         unsafe {
             write_out(out_value, s.as_ptr().cast());
             write_out(out_len, s.len());
@@ -516,14 +571,18 @@ pub unsafe extern "C" fn vtkwire_array_string(
     })
 }
 
-/// The name of component `component` as UTF-8 bytes (not NUL-terminated); `*out_name` is NULL
-/// and `*out_len` 0 when that component is unnamed.
+/// The name of component `component` in string shape *view* (`*out_len` bytes of UTF-8, not
+/// NUL-terminated); `*out_name` is NULL and `*out_len` 0 when that component is unnamed.
 ///
 /// # Ownership
-/// Borrowed from `array`; valid until it is modified or freed.
+/// Borrowed from `array`; valid until `array` is modified or freed.
+///
+/// # Errors
+/// - NULL_ARGUMENT: `array` or an output is NULL.
+/// - OUT_OF_RANGE: `component` < 0 or ≥ the component count.
 ///
 /// # Safety
-/// `array` must be a live handle.
+/// `array` NULL or a live array handle; each output NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_component_name(
@@ -533,6 +592,7 @@ pub unsafe extern "C" fn vtkwire_array_component_name(
     out_len: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_name, "out_name")?;
         check_out(out_len, "out_len")?;
@@ -544,6 +604,7 @@ pub unsafe extern "C" fn vtkwire_array_component_name(
             Some(s) => (s.as_ptr().cast(), s.len()),
             None => (std::ptr::null(), 0),
         };
+        // SAFETY: the outputs were checked non-NULL above and are writable for the documented sizes (`# Safety`).
         unsafe {
             write_out(out_name, p);
             write_out(out_len, n);
@@ -552,16 +613,17 @@ pub unsafe extern "C" fn vtkwire_array_component_name(
     })
 }
 
-/// The lookup table's colors (`4 * ncolors` RGBA bytes).
+/// The lookup table's colors: `4 * *out_ncolors` RGBA bytes.
 ///
 /// # Ownership
-/// Borrowed from `array`; valid until it is modified or freed.
+/// Borrowed from `array`; valid until `array` is modified or freed.
 ///
 /// # Errors
-/// NOT_FOUND when the array has no lookup table.
+/// - NULL_ARGUMENT: `array` or an output is NULL.
+/// - NOT_FOUND: the array has no lookup table.
 ///
 /// # Safety
-/// `array` must be a live handle.
+/// `array` NULL or a live array handle; each output NULL or valid for writes.
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_lookup_table(
@@ -570,6 +632,7 @@ pub unsafe extern "C" fn vtkwire_array_lookup_table(
     out_ncolors: *mut usize,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (this function's `# Safety`); NULL is refused.
         let a = unsafe { array_ref(array, "array") }?;
         check_out(out_rgba, "out_rgba")?;
         check_out(out_ncolors, "out_ncolors")?;
@@ -577,6 +640,7 @@ pub unsafe extern "C" fn vtkwire_array_lookup_table(
             .lookup_table
             .as_ref()
             .ok_or_else(|| Error::not_found(format!("array '{}' has no lookup table", a.name_str())))?;
+        // SAFETY: the outputs were checked non-NULL above and are writable for the documented sizes (`# Safety`).
         unsafe {
             write_out(out_rgba, lut.rgba.as_ptr().cast());
             write_out(out_ncolors, lut.rgba.len());

@@ -82,16 +82,86 @@ mod tests {
     use super::*;
     use crate::model::{Association, AttributeRole, PolyCells, ScalarType, type_code};
 
+    /// The header's constants (hand-written here because cbindgen needs literals) against the
+    /// model's enums, every variant.
     #[test]
     fn constants_match_model_codes() {
-        assert_eq!(VTKWIRE_OBJECT_POLY_DATA, type_code::POLY_DATA);
-        assert_eq!(VTKWIRE_OBJECT_OVERLAPPING_AMR, type_code::OVERLAPPING_AMR);
-        assert_eq!(VTKWIRE_OBJECT_MULTIBLOCK, type_code::MULTIBLOCK);
-        assert_eq!(VTKWIRE_TYPE_LONG_LONG, ScalarType::LongLong as i32);
-        assert_eq!(VTKWIRE_TYPE_SIGNED_CHAR, ScalarType::SignedChar as i32);
-        assert_eq!(VTKWIRE_TYPE_VARIANT, ScalarType::Variant as i32);
-        assert_eq!(VTKWIRE_ASSOCIATION_ROW, Association::Row as i32);
-        assert_eq!(VTKWIRE_ROLE_EDGE_FLAGS, AttributeRole::EdgeFlags as i32);
-        assert_eq!(VTKWIRE_POLY_STRIPS, PolyCells::Strips as i32);
+        let types = [
+            (VTKWIRE_TYPE_BIT, ScalarType::Bit),
+            (VTKWIRE_TYPE_CHAR, ScalarType::Char),
+            (VTKWIRE_TYPE_UNSIGNED_CHAR, ScalarType::UnsignedChar),
+            (VTKWIRE_TYPE_SHORT, ScalarType::Short),
+            (VTKWIRE_TYPE_UNSIGNED_SHORT, ScalarType::UnsignedShort),
+            (VTKWIRE_TYPE_INT, ScalarType::Int),
+            (VTKWIRE_TYPE_UNSIGNED_INT, ScalarType::UnsignedInt),
+            (VTKWIRE_TYPE_LONG, ScalarType::Long),
+            (VTKWIRE_TYPE_UNSIGNED_LONG, ScalarType::UnsignedLong),
+            (VTKWIRE_TYPE_FLOAT, ScalarType::Float),
+            (VTKWIRE_TYPE_DOUBLE, ScalarType::Double),
+            (VTKWIRE_TYPE_ID_TYPE, ScalarType::IdType),
+            (VTKWIRE_TYPE_STRING, ScalarType::String),
+            (VTKWIRE_TYPE_SIGNED_CHAR, ScalarType::SignedChar),
+            (VTKWIRE_TYPE_LONG_LONG, ScalarType::LongLong),
+            (VTKWIRE_TYPE_UNSIGNED_LONG_LONG, ScalarType::UnsignedLongLong),
+            (VTKWIRE_TYPE_VARIANT, ScalarType::Variant),
+        ];
+        assert_eq!(types.len(), ScalarType::ALL.len());
+        for (c, t) in types {
+            assert_eq!(ScalarType::from_code(c), Some(t));
+        }
+        let assocs = [
+            (VTKWIRE_ASSOCIATION_POINT, Association::Point),
+            (VTKWIRE_ASSOCIATION_CELL, Association::Cell),
+            (VTKWIRE_ASSOCIATION_FIELD, Association::Field),
+            (VTKWIRE_ASSOCIATION_VERTEX, Association::Vertex),
+            (VTKWIRE_ASSOCIATION_EDGE, Association::Edge),
+            (VTKWIRE_ASSOCIATION_ROW, Association::Row),
+        ];
+        assert_eq!(assocs.len(), Association::ALL.len());
+        for (c, a) in assocs {
+            assert_eq!(Association::from_code(c), Some(a));
+        }
+        let roles = [
+            (VTKWIRE_ROLE_SCALARS, AttributeRole::Scalars),
+            (VTKWIRE_ROLE_VECTORS, AttributeRole::Vectors),
+            (VTKWIRE_ROLE_NORMALS, AttributeRole::Normals),
+            (VTKWIRE_ROLE_TCOORDS, AttributeRole::TCoords),
+            (VTKWIRE_ROLE_TENSORS, AttributeRole::Tensors),
+            (VTKWIRE_ROLE_GLOBAL_IDS, AttributeRole::GlobalIds),
+            (VTKWIRE_ROLE_PEDIGREE_IDS, AttributeRole::PedigreeIds),
+            (VTKWIRE_ROLE_EDGE_FLAGS, AttributeRole::EdgeFlags),
+        ];
+        assert_eq!(roles.len(), AttributeRole::ALL.len());
+        for (c, r) in roles {
+            assert_eq!(AttributeRole::from_code(c), Some(r));
+        }
+        let kinds = [
+            (VTKWIRE_POLY_VERTS, PolyCells::Verts),
+            (VTKWIRE_POLY_LINES, PolyCells::Lines),
+            (VTKWIRE_POLY_POLYS, PolyCells::Polys),
+            (VTKWIRE_POLY_STRIPS, PolyCells::Strips),
+        ];
+        assert_eq!(kinds.len(), PolyCells::ALL.len());
+        for (c, k) in kinds {
+            assert_eq!(PolyCells::from_code(c), Some(k));
+        }
+        // VTK's type codes (vtkType.h), written out independently of type_code.
+        let objects = [
+            (VTKWIRE_OBJECT_POLY_DATA, type_code::POLY_DATA, 0),
+            (VTKWIRE_OBJECT_STRUCTURED_POINTS, type_code::STRUCTURED_POINTS, 1),
+            (VTKWIRE_OBJECT_STRUCTURED_GRID, type_code::STRUCTURED_GRID, 2),
+            (VTKWIRE_OBJECT_RECTILINEAR_GRID, type_code::RECTILINEAR_GRID, 3),
+            (VTKWIRE_OBJECT_UNSTRUCTURED_GRID, type_code::UNSTRUCTURED_GRID, 4),
+            (VTKWIRE_OBJECT_IMAGE_DATA, type_code::IMAGE_DATA, 6),
+            (VTKWIRE_OBJECT_MULTIBLOCK, type_code::MULTIBLOCK, 13),
+            (VTKWIRE_OBJECT_TABLE, type_code::TABLE, 19),
+            (VTKWIRE_OBJECT_TREE, type_code::TREE, 21),
+            (VTKWIRE_OBJECT_DIRECTED_GRAPH, type_code::DIRECTED_GRAPH, 23),
+            (VTKWIRE_OBJECT_UNDIRECTED_GRAPH, type_code::UNDIRECTED_GRAPH, 24),
+            (VTKWIRE_OBJECT_OVERLAPPING_AMR, type_code::OVERLAPPING_AMR, 31),
+        ];
+        for (c, m, vtk) in objects {
+            assert_eq!((c, m), (vtk, vtk));
+        }
     }
 }

@@ -22,8 +22,14 @@ pub fn last_error_ptr() -> *const c_char {
     LAST_ERROR.with(|e| e.borrow().as_ptr())
 }
 
+/// This thread's last error message, as bytes without the NUL.
 pub fn last_error_bytes() -> Vec<u8> {
     LAST_ERROR.with(|e| e.borrow().as_bytes().to_vec())
+}
+
+/// This thread's last error message. Messages are stored from `&str`, so this is lossless.
+pub fn last_error_string() -> String {
+    String::from_utf8_lossy(&last_error_bytes()).into_owned()
 }
 
 /// Runs `f` at the C boundary: `Ok` → `Status::Ok` (and the last error is cleared),
@@ -55,6 +61,7 @@ pub fn guard_value<T>(fallback: T, f: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
 }
 
+/// A NullArgument error naming the argument.
 pub fn null_arg(name: &str) -> Error {
     Error::new(Status::NullArgument, format!("argument `{name}` is NULL"))
 }
@@ -111,9 +118,7 @@ pub unsafe fn array<T: Copy, const N: usize>(p: *const T, name: &str) -> Result<
     }
     // SAFETY: non-null, the caller guarantees N readable elements.
     let s = unsafe { std::slice::from_raw_parts(p, N) };
-    let mut out = [s[0]; N];
-    out.copy_from_slice(s);
-    Ok(out)
+    Ok(std::array::from_fn(|i| s[i]))
 }
 
 /// A UTF-8 string from a NUL-terminated C string; NULL is an error naming the argument.
@@ -136,6 +141,7 @@ pub unsafe fn str_arg<'a>(p: *const c_char, name: &str) -> Result<&'a str> {
 /// # Safety
 /// As for [`str_arg`].
 pub unsafe fn opt_str_arg<'a>(p: *const c_char, name: &str) -> Result<Option<&'a str>> {
+    // SAFETY: forwarded contract: a non-null `p` is NUL-terminated.
     if p.is_null() { Ok(None) } else { unsafe { str_arg(p, name) }.map(Some) }
 }
 
@@ -156,4 +162,52 @@ pub fn check_out<T>(p: *mut T, name: &str) -> Result<()> {
 /// A checked `i32` enum-like argument.
 pub fn enum_arg<T>(code: i32, name: &str, parse: impl Fn(i32) -> Option<T>) -> Result<T> {
     parse(code).ok_or_else(|| Error::invalid_argument(format!("argument `{name}`: {code} is not a valid value")))
+}
+
+/// Writes `s` to a caller buffer in the *copy* shape of the string convention (the module
+/// doc of [`crate::ffi`]): `*out_len` always gets the full length in bytes (without the NUL);
+/// if `buf` is non-NULL and `cap > 0`, `min(len, cap - 1)` bytes cut back to a UTF-8 character
+/// boundary are written, then a NUL, never more than `cap` bytes in all.
+///
+/// Returns `Ok(())` when the whole string fit and for the size query `(NULL, 0)`; a
+/// BufferTooSmall error (after writing the cut string and the length) when it did not fit;
+/// NullArgument, writing nothing, for a NULL `out_len` or a NULL `buf` with `cap > 0`.
+///
+/// # Safety
+/// A non-null `buf` must be valid for `cap` bytes of writes; a non-null `out_len` for one
+/// `usize`.
+pub unsafe fn copy_str_out(s: &str, buf: *mut c_char, cap: usize, out_len: *mut usize) -> Result<()> {
+    check_out(out_len, "out_len")?;
+    if buf.is_null() && cap > 0 {
+        return Err(null_arg("buf"));
+    }
+    // SAFETY: `out_len` is non-null (checked) and writable per the contract.
+    unsafe { write_out(out_len, s.len()) };
+    if buf.is_null() {
+        return Ok(());
+    }
+    if cap == 0 {
+        return Err(Error::new(
+            Status::BufferTooSmall,
+            format!("a buffer of 0 bytes cannot hold {} bytes and a NUL", s.len()),
+        ));
+    }
+    let mut n = s.len().min(cap - 1);
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    // SAFETY: `buf` is non-null with `cap` writable bytes (contract); `n + 1 <= cap`, and `s`
+    // cannot overlap caller memory vtkwire is allowed to write.
+    unsafe {
+        std::ptr::copy_nonoverlapping(s.as_ptr().cast::<c_char>(), buf, n);
+        buf.add(n).write(0);
+    }
+    if n == s.len() {
+        Ok(())
+    } else {
+        Err(Error::new(
+            Status::BufferTooSmall,
+            format!("{} bytes and a NUL do not fit in a buffer of {cap} bytes; {n} were written", s.len()),
+        ))
+    }
 }

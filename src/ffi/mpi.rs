@@ -1053,28 +1053,6 @@ pub unsafe extern "C" fn vtkwire_object_recv_timeout(
     })
 }
 
-/// Fortran twin of `vtkwire_object_recv_timeout` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_object_recv_timeout`.
-/// # Errors
-/// As `vtkwire_object_recv_timeout`.
-/// # Safety
-/// As `vtkwire_object_recv_timeout`.
-/// # MPI
-/// As `vtkwire_object_recv_timeout`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_object_recv_timeout_f(
-    source: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-    timeout_seconds: f64,
-    out_obj: *mut *mut vtkwire_object,
-) -> Status {
-    fortran!(comm, |c| vtkwire_object_recv_timeout(source, tag, c, timeout_seconds, out_obj))
-}
-
 /// Receives a data array as `vtkwire_array_recv` does, but gives up after `timeout_seconds`
 /// (see `vtkwire_object_recv_timeout`).
 ///
@@ -1105,26 +1083,4 @@ pub unsafe extern "C" fn vtkwire_array_recv_timeout(
         unsafe { write_out(out_array, opt_array_handle(a)) };
         Ok(())
     })
-}
-
-/// Fortran twin of `vtkwire_array_recv_timeout` (`comm` is an `MPI_Fint`).
-///
-/// # Ownership
-/// As `vtkwire_array_recv_timeout`.
-/// # Errors
-/// As `vtkwire_array_recv_timeout`.
-/// # Safety
-/// As `vtkwire_array_recv_timeout`.
-/// # MPI
-/// As `vtkwire_array_recv_timeout`.
-#[unsafe(no_mangle)]
-#[must_use]
-pub unsafe extern "C" fn vtkwire_array_recv_timeout_f(
-    source: i32,
-    tag: i32,
-    comm: ffi::RSMPI_Fint,
-    timeout_seconds: f64,
-    out_array: *mut *mut vtkwire_array,
-) -> Status {
-    fortran!(comm, |c| vtkwire_array_recv_timeout(source, tag, c, timeout_seconds, out_array))
 }

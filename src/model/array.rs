@@ -6,163 +6,7 @@ use std::sync::Arc;
 use ndarray::{Array1, ArrayView1, ArrayView2};
 
 use crate::error::{Error, Result};
-
-/// VTK scalar type codes (`vtkType.h`), the ones an array can hold.
-#[repr(i32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ScalarType {
-    Bit = 1,
-    Char = 2,
-    UnsignedChar = 3,
-    Short = 4,
-    UnsignedShort = 5,
-    Int = 6,
-    UnsignedInt = 7,
-    Long = 8,
-    UnsignedLong = 9,
-    Float = 10,
-    Double = 11,
-    IdType = 12,
-    String = 13,
-    SignedChar = 15,
-    LongLong = 16,
-    UnsignedLongLong = 17,
-    Variant = 20,
-}
-
-impl ScalarType {
-    pub const ALL: [ScalarType; 17] = [
-        ScalarType::Bit,
-        ScalarType::Char,
-        ScalarType::UnsignedChar,
-        ScalarType::Short,
-        ScalarType::UnsignedShort,
-        ScalarType::Int,
-        ScalarType::UnsignedInt,
-        ScalarType::Long,
-        ScalarType::UnsignedLong,
-        ScalarType::Float,
-        ScalarType::Double,
-        ScalarType::IdType,
-        ScalarType::String,
-        ScalarType::SignedChar,
-        ScalarType::LongLong,
-        ScalarType::UnsignedLongLong,
-        ScalarType::Variant,
-    ];
-
-    /// The numeric types (those with a fixed element size).
-    pub const NUMERIC: [ScalarType; 14] = [
-        ScalarType::Char,
-        ScalarType::SignedChar,
-        ScalarType::UnsignedChar,
-        ScalarType::Short,
-        ScalarType::UnsignedShort,
-        ScalarType::Int,
-        ScalarType::UnsignedInt,
-        ScalarType::Long,
-        ScalarType::UnsignedLong,
-        ScalarType::LongLong,
-        ScalarType::UnsignedLongLong,
-        ScalarType::Float,
-        ScalarType::Double,
-        ScalarType::IdType,
-    ];
-
-    pub fn from_code(code: i32) -> Option<ScalarType> {
-        ScalarType::ALL.iter().copied().find(|t| *t as i32 == code)
-    }
-
-    pub fn code(self) -> i32 {
-        self as i32
-    }
-
-    /// Bytes per element in memory (LP64); `None` for bit, string and variant.
-    pub fn size(self) -> Option<usize> {
-        Some(match self {
-            ScalarType::Char | ScalarType::SignedChar | ScalarType::UnsignedChar => 1,
-            ScalarType::Short | ScalarType::UnsignedShort => 2,
-            ScalarType::Int | ScalarType::UnsignedInt | ScalarType::Float => 4,
-            ScalarType::Long
-            | ScalarType::UnsignedLong
-            | ScalarType::LongLong
-            | ScalarType::UnsignedLongLong
-            | ScalarType::Double
-            | ScalarType::IdType => 8,
-            ScalarType::Bit | ScalarType::String | ScalarType::Variant => return None,
-        })
-    }
-
-    pub fn is_numeric(self) -> bool {
-        self.size().is_some()
-    }
-
-    pub fn is_integer(self) -> bool {
-        self.is_numeric() && !matches!(self, ScalarType::Float | ScalarType::Double)
-    }
-
-    /// The C-ish name used in messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            ScalarType::Bit => "bit",
-            ScalarType::Char => "char",
-            ScalarType::UnsignedChar => "unsigned_char",
-            ScalarType::Short => "short",
-            ScalarType::UnsignedShort => "unsigned_short",
-            ScalarType::Int => "int",
-            ScalarType::UnsignedInt => "unsigned_int",
-            ScalarType::Long => "long",
-            ScalarType::UnsignedLong => "unsigned_long",
-            ScalarType::Float => "float",
-            ScalarType::Double => "double",
-            ScalarType::IdType => "vtkIdType",
-            ScalarType::String => "string",
-            ScalarType::SignedChar => "signed_char",
-            ScalarType::LongLong => "vtktypeint64",
-            ScalarType::UnsignedLongLong => "vtktypeuint64",
-            ScalarType::Variant => "variant",
-        }
-    }
-}
-
-impl fmt::Display for ScalarType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A primitive element type an array buffer can hold.
-pub trait Scalar: bytemuck::Pod + Default + PartialEq + fmt::Debug + Send + Sync + 'static {
-    fn to_f64(self) -> f64;
-    /// The buffer of `data` if its storage element type is `Self`.
-    fn buffer_of(data: &ArrayData) -> Option<&Buffer<Self>>;
-}
-
-macro_rules! scalar_impl {
-    ($t:ty, $($v:ident),+) => {
-        impl Scalar for $t {
-            fn to_f64(self) -> f64 {
-                self as f64
-            }
-            fn buffer_of(data: &ArrayData) -> Option<&Buffer<Self>> {
-                match data {
-                    $(ArrayData::$v(b) => Some(b),)+
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-scalar_impl!(i8, Char, SignedChar);
-scalar_impl!(u8, UnsignedChar);
-scalar_impl!(i16, Short);
-scalar_impl!(u16, UnsignedShort);
-scalar_impl!(i32, Int);
-scalar_impl!(u32, UnsignedInt);
-scalar_impl!(i64, Long, LongLong, IdType);
-scalar_impl!(u64, UnsignedLong, UnsignedLongLong);
-scalar_impl!(f32, Float);
-scalar_impl!(f64, Double);
+pub use crate::model::scalar::{Scalar, ScalarType};
 
 /// Memory someone else owns that a buffer may view without copying (zero-copy).
 ///
@@ -348,57 +192,18 @@ pub enum ArrayData {
     Variant(Vec<Variant>),
 }
 
-/// Runs `$body` with `$buf` bound to the typed buffer of any numeric variant;
-/// `$other` handles bit, string and variant data.
-#[macro_export]
-macro_rules! with_numeric {
-    ($data:expr, $buf:ident => $body:expr, $other:pat => $else:expr) => {
-        match $data {
-            $crate::model::ArrayData::Char($buf) => $body,
-            $crate::model::ArrayData::SignedChar($buf) => $body,
-            $crate::model::ArrayData::UnsignedChar($buf) => $body,
-            $crate::model::ArrayData::Short($buf) => $body,
-            $crate::model::ArrayData::UnsignedShort($buf) => $body,
-            $crate::model::ArrayData::Int($buf) => $body,
-            $crate::model::ArrayData::UnsignedInt($buf) => $body,
-            $crate::model::ArrayData::Long($buf) => $body,
-            $crate::model::ArrayData::UnsignedLong($buf) => $body,
-            $crate::model::ArrayData::LongLong($buf) => $body,
-            $crate::model::ArrayData::UnsignedLongLong($buf) => $body,
-            $crate::model::ArrayData::Float($buf) => $body,
-            $crate::model::ArrayData::Double($buf) => $body,
-            $crate::model::ArrayData::IdType($buf) => $body,
-            $other => $else,
-        }
-    };
-}
-
 impl ArrayData {
     pub fn scalar_type(&self) -> ScalarType {
-        match self {
+        crate::__numeric_types!(@scalar_type self, other => match other {
             ArrayData::Bit(_) => ScalarType::Bit,
-            ArrayData::Char(_) => ScalarType::Char,
-            ArrayData::SignedChar(_) => ScalarType::SignedChar,
-            ArrayData::UnsignedChar(_) => ScalarType::UnsignedChar,
-            ArrayData::Short(_) => ScalarType::Short,
-            ArrayData::UnsignedShort(_) => ScalarType::UnsignedShort,
-            ArrayData::Int(_) => ScalarType::Int,
-            ArrayData::UnsignedInt(_) => ScalarType::UnsignedInt,
-            ArrayData::Long(_) => ScalarType::Long,
-            ArrayData::UnsignedLong(_) => ScalarType::UnsignedLong,
-            ArrayData::LongLong(_) => ScalarType::LongLong,
-            ArrayData::UnsignedLongLong(_) => ScalarType::UnsignedLongLong,
-            ArrayData::Float(_) => ScalarType::Float,
-            ArrayData::Double(_) => ScalarType::Double,
-            ArrayData::IdType(_) => ScalarType::IdType,
             ArrayData::String(_) => ScalarType::String,
-            ArrayData::Variant(_) => ScalarType::Variant,
-        }
+            _ => ScalarType::Variant,
+        })
     }
 
     /// Number of elements (tuples × components).
     pub fn len(&self) -> usize {
-        with_numeric!(self, b => b.len(), other => match other {
+        crate::with_numeric!(self, b => b.len(), other => match other {
             ArrayData::Bit(b) => b.len(),
             ArrayData::String(v) => v.len(),
             ArrayData::Variant(v) => v.len(),
@@ -413,7 +218,7 @@ impl ArrayData {
     /// Raw bytes in memory order: numeric elements native-endian, bits packed; `None` for
     /// strings and variants.
     pub fn bytes(&self) -> Option<&[u8]> {
-        with_numeric!(self, b => Some(b.bytes()), other => match other {
+        crate::with_numeric!(self, b => Some(b.bytes()), other => match other {
             ArrayData::Bit(b) => Some(b.packed()),
             _ => None,
         })
@@ -432,30 +237,14 @@ impl ArrayData {
             bytemuck::cast_slice_mut::<T, u8>(&mut v).copy_from_slice(&bytes[..need]);
             Ok(Buffer::from_vec(v))
         }
-        Ok(match ty {
+        crate::with_numeric_type!(ty, T, wrap => Ok(wrap(typed::<T>(bytes, len)?)), other => match other {
             ScalarType::Bit => {
-                ArrayData::Bit(Bits::from_packed(bytes[..bytes.len().min(len.div_ceil(8))].to_vec(), len)?)
+                Ok(ArrayData::Bit(Bits::from_packed(bytes[..bytes.len().min(len.div_ceil(8))].to_vec(), len)?))
             }
-            ScalarType::Char => ArrayData::Char(typed(bytes, len)?),
-            ScalarType::SignedChar => ArrayData::SignedChar(typed(bytes, len)?),
-            ScalarType::UnsignedChar => ArrayData::UnsignedChar(typed(bytes, len)?),
-            ScalarType::Short => ArrayData::Short(typed(bytes, len)?),
-            ScalarType::UnsignedShort => ArrayData::UnsignedShort(typed(bytes, len)?),
-            ScalarType::Int => ArrayData::Int(typed(bytes, len)?),
-            ScalarType::UnsignedInt => ArrayData::UnsignedInt(typed(bytes, len)?),
-            ScalarType::Long => ArrayData::Long(typed(bytes, len)?),
-            ScalarType::UnsignedLong => ArrayData::UnsignedLong(typed(bytes, len)?),
-            ScalarType::LongLong => ArrayData::LongLong(typed(bytes, len)?),
-            ScalarType::UnsignedLongLong => ArrayData::UnsignedLongLong(typed(bytes, len)?),
-            ScalarType::Float => ArrayData::Float(typed(bytes, len)?),
-            ScalarType::Double => ArrayData::Double(typed(bytes, len)?),
-            ScalarType::IdType => ArrayData::IdType(typed(bytes, len)?),
-            ScalarType::String | ScalarType::Variant => {
-                return Err(Error::new(
-                    crate::error::Status::WrongArrayType,
-                    format!("{ty} arrays are not built from bytes"),
-                ));
-            }
+            _ => Err(Error::new(
+                crate::error::Status::WrongArrayType,
+                format!("{ty} arrays are not built from bytes"),
+            )),
         })
     }
 
@@ -470,7 +259,7 @@ impl ArrayData {
 
     /// Element `i` as f64 (numeric and bit data), for summaries, checks and tests.
     pub fn value_f64(&self, i: usize) -> Option<f64> {
-        with_numeric!(self, b => b.as_slice().get(i).map(|v| v.to_f64()), other => match other {
+        crate::with_numeric!(self, b => b.as_slice().get(i).map(|v| v.to_f64()), other => match other {
             ArrayData::Bit(b) => b.get(i).map(|v| if v { 1.0 } else { 0.0 }),
             _ => None,
         })
@@ -478,20 +267,10 @@ impl ArrayData {
 
     /// Element `i` as i64 when the data is integer-typed (exact for all but u64 > i64::MAX).
     pub fn value_i64(&self, i: usize) -> Option<i64> {
-        match self {
-            ArrayData::Char(b) | ArrayData::SignedChar(b) => b.as_slice().get(i).map(|&v| v as i64),
-            ArrayData::UnsignedChar(b) => b.as_slice().get(i).map(|&v| v as i64),
-            ArrayData::Short(b) => b.as_slice().get(i).map(|&v| v as i64),
-            ArrayData::UnsignedShort(b) => b.as_slice().get(i).map(|&v| v as i64),
-            ArrayData::Int(b) => b.as_slice().get(i).map(|&v| v as i64),
-            ArrayData::UnsignedInt(b) => b.as_slice().get(i).map(|&v| v as i64),
-            ArrayData::Long(b) | ArrayData::LongLong(b) | ArrayData::IdType(b) => b.as_slice().get(i).copied(),
-            ArrayData::UnsignedLong(b) | ArrayData::UnsignedLongLong(b) => {
-                b.as_slice().get(i).and_then(|&v| i64::try_from(v).ok())
-            }
+        crate::with_numeric!(self, b => b.as_slice().get(i).and_then(|v| v.to_i64()), other => match other {
             ArrayData::Bit(b) => b.get(i).map(i64::from),
             _ => None,
-        }
+        })
     }
 }
 

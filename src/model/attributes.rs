@@ -1,54 +1,53 @@
 //! Ordered array collections with VTK's active attribute roles.
 
+use strum::{EnumCount, FromRepr, IntoStaticStr, VariantArray};
+
 use crate::error::{Error, Result};
 use crate::model::array::{DataArray, ScalarType};
+use crate::model::scalar::variants;
 
-/// Where an array lives; the numbers are VTK's `vtkDataObject::FieldAssociations`.
+/// Where an array lives; the numbers are VTK's `vtkDataObject::FieldAssociations`, the
+/// names ("point data"…) are for messages.
 #[repr(i32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, FromRepr, VariantArray, EnumCount, IntoStaticStr)]
 pub enum Association {
+    #[strum(serialize = "point data")]
     Point = 0,
+    #[strum(serialize = "cell data")]
     Cell = 1,
     /// The object's own field data (VTK's FIELD_ASSOCIATION_NONE).
+    #[strum(serialize = "field data")]
     Field = 2,
+    #[strum(serialize = "vertex data")]
     Vertex = 4,
+    #[strum(serialize = "edge data")]
     Edge = 5,
+    #[strum(serialize = "row data")]
     Row = 6,
 }
 
 impl Association {
-    pub const ALL: [Association; 6] = [
-        Association::Point,
-        Association::Cell,
-        Association::Field,
-        Association::Vertex,
-        Association::Edge,
-        Association::Row,
-    ];
+    pub const ALL: [Association; <Association as EnumCount>::COUNT] = variants();
 
     pub fn from_code(code: i32) -> Option<Association> {
-        Association::ALL.iter().copied().find(|a| *a as i32 == code)
+        Association::from_repr(code)
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Association::Point => "point data",
-            Association::Cell => "cell data",
-            Association::Field => "field data",
-            Association::Vertex => "vertex data",
-            Association::Edge => "edge data",
-            Association::Row => "row data",
-        }
+        self.into()
     }
 }
 
-/// Active attribute roles; the numbers are VTK's `vtkDataSetAttributes::AttributeTypes`.
+/// Active attribute roles; the numbers are VTK's `vtkDataSetAttributes::AttributeTypes`, the
+/// names ("global_ids"…) are for messages.
 #[repr(i32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, FromRepr, VariantArray, EnumCount, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum AttributeRole {
     Scalars = 0,
     Vectors = 1,
     Normals = 2,
+    #[strum(serialize = "tcoords")]
     TCoords = 3,
     Tensors = 4,
     GlobalIds = 5,
@@ -57,32 +56,14 @@ pub enum AttributeRole {
 }
 
 impl AttributeRole {
-    pub const ALL: [AttributeRole; 8] = [
-        AttributeRole::Scalars,
-        AttributeRole::Vectors,
-        AttributeRole::Normals,
-        AttributeRole::TCoords,
-        AttributeRole::Tensors,
-        AttributeRole::GlobalIds,
-        AttributeRole::PedigreeIds,
-        AttributeRole::EdgeFlags,
-    ];
+    pub const ALL: [AttributeRole; <AttributeRole as EnumCount>::COUNT] = variants();
 
     pub fn from_code(code: i32) -> Option<AttributeRole> {
-        AttributeRole::ALL.iter().copied().find(|a| *a as i32 == code)
+        AttributeRole::from_repr(code)
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            AttributeRole::Scalars => "scalars",
-            AttributeRole::Vectors => "vectors",
-            AttributeRole::Normals => "normals",
-            AttributeRole::TCoords => "tcoords",
-            AttributeRole::Tensors => "tensors",
-            AttributeRole::GlobalIds => "global_ids",
-            AttributeRole::PedigreeIds => "pedigree_ids",
-            AttributeRole::EdgeFlags => "edge_flags",
-        }
+        self.into()
     }
 
     /// Checks that `array` may take this role (the constraints VTK's legacy format imposes).
@@ -122,7 +103,7 @@ impl AttributeRole {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Attributes {
     arrays: Vec<DataArray>,
-    active: [Option<usize>; 8],
+    active: [Option<usize>; AttributeRole::COUNT],
 }
 
 impl Attributes {
@@ -137,7 +118,7 @@ impl Attributes {
     /// Builds a collection from arrays in order (same-named arrays are kept, unlike
     /// [`Attributes::add`]) and active indices per role (indexed by `AttributeRole as usize`).
     /// Each active index must be in range and accepted by its role.
-    pub fn from_parts(arrays: Vec<DataArray>, active: [Option<usize>; 8]) -> Result<Attributes> {
+    pub fn from_parts(arrays: Vec<DataArray>, active: [Option<usize>; AttributeRole::COUNT]) -> Result<Attributes> {
         let attrs = Attributes { arrays, active };
         for role in AttributeRole::ALL {
             if let Some(i) = attrs.active[role as usize] {

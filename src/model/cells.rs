@@ -10,67 +10,64 @@ pub const POLYHEDRON: u8 = 42;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UnknownCellType(pub u8);
 
+/// VTK's cell types (`vtkCellType.h`): for each code VTK knows, a name for messages and the
+/// points a cell of that type must have (`None` when the count varies). The one table of cell
+/// kinds; [`cell_type_points`] and [`cell_type_name`] read it.
+fn cell_kind(ty: u8) -> Option<(&'static str, Option<usize>)> {
+    Some(match ty {
+        0 => ("empty cell", Some(0)),
+        1 => ("vertex", Some(1)),
+        2 => ("poly-vertex", None),
+        3 => ("line", Some(2)),
+        4 => ("poly-line", None),
+        5 => ("triangle", Some(3)),
+        6 => ("triangle strip", None),
+        7 => ("polygon", None),
+        8 => ("pixel", Some(4)),
+        9 => ("quad", Some(4)),
+        10 => ("tetra", Some(4)),
+        11 => ("voxel", Some(8)),
+        12 => ("hexahedron", Some(8)),
+        13 => ("wedge", Some(6)),
+        14 => ("pyramid", Some(5)),
+        15 => ("pentagonal prism", Some(10)),
+        16 => ("hexagonal prism", Some(12)),
+        21 => ("quadratic edge", Some(3)),
+        22 => ("quadratic triangle", Some(6)),
+        23 => ("quadratic quad", Some(8)),
+        24 => ("quadratic tetra", Some(10)),
+        25 => ("quadratic hexahedron", Some(20)),
+        26 => ("quadratic wedge", Some(15)),
+        27 => ("quadratic pyramid", Some(13)),
+        28 => ("biquadratic quad", Some(9)),
+        29 => ("triquadratic hexahedron", Some(27)),
+        30 => ("quadratic linear quad", Some(6)),
+        31 => ("quadratic linear wedge", Some(12)),
+        32 => ("biquadratic quadratic wedge", Some(18)),
+        33 => ("biquadratic quadratic hexahedron", Some(24)),
+        34 => ("biquadratic triangle", Some(7)),
+        35 => ("cubic line", Some(4)),
+        36 => ("quadratic polygon", None),
+        37 => ("triquadratic pyramid", Some(19)),
+        41 => ("convex point set", None),
+        42 => ("polyhedron", None),
+        51..=56 => ("parametric cell", None),
+        60..=67 => ("higher-order cell", None),
+        68..=74 => ("Lagrange cell", None),
+        75..=81 => ("Bezier cell", None),
+        _ => return None,
+    })
+}
+
 /// Points a cell of this type must have, `Some(0)` for the empty cell, `None` when the count
 /// varies; `Err` when VTK does not know the type.
 pub fn cell_type_points(ty: u8) -> std::result::Result<Option<usize>, UnknownCellType> {
-    Ok(match ty {
-        0 => Some(0),
-        1 => Some(1),
-        3 => Some(2),
-        5 => Some(3),
-        8..=10 => Some(4),
-        11 | 12 => Some(8),
-        13 => Some(6),
-        14 => Some(5),
-        15 => Some(10),
-        16 => Some(12),
-        21 => Some(3),
-        22 => Some(6),
-        23 => Some(8),
-        24 => Some(10),
-        25 => Some(20),
-        26 => Some(15),
-        27 => Some(13),
-        28 => Some(9),
-        29 => Some(27),
-        30 => Some(6),
-        31 => Some(12),
-        32 => Some(18),
-        33 => Some(24),
-        34 => Some(7),
-        35 => Some(4),
-        37 => Some(19),
-        2 | 4 | 6 | 7 | 36 | 41 | 42 | 51..=56 | 60..=81 => None,
-        _ => return Err(UnknownCellType(ty)),
-    })
+    cell_kind(ty).map(|(_, points)| points).ok_or(UnknownCellType(ty))
 }
 
 /// The name of a cell type, for messages.
 pub fn cell_type_name(ty: u8) -> &'static str {
-    match ty {
-        0 => "empty cell",
-        1 => "vertex",
-        2 => "poly-vertex",
-        3 => "line",
-        4 => "poly-line",
-        5 => "triangle",
-        6 => "triangle strip",
-        7 => "polygon",
-        8 => "pixel",
-        9 => "quad",
-        10 => "tetra",
-        11 => "voxel",
-        12 => "hexahedron",
-        13 => "wedge",
-        14 => "pyramid",
-        41 => "convex point set",
-        42 => "polyhedron",
-        21..=37 => "quadratic cell",
-        60..=67 => "higher-order cell",
-        68..=74 => "Lagrange cell",
-        75..=81 => "Bezier cell",
-        _ => "cell",
-    }
+    cell_kind(ty).map_or("cell", |(name, _)| name)
 }
 
 /// Cells as VTK 9 stores them: `offsets` (cells + 1 entries, from 0 to the connectivity
@@ -106,7 +103,7 @@ impl CellArray {
                 .filter(|&e| e <= stream.len())
                 .ok_or_else(|| Error::invalid_argument(format!("cell at entry {i} claims {n} points past the end")))?;
             conn.extend_from_slice(&stream[i + 1..end]);
-            offsets.push(conn.len() as i64);
+            offsets.push(i64::try_from(conn.len()).map_err(|_| Error::out_of_range("connectivity longer than int64"))?);
             i = end;
         }
         CellArray::new(offsets.into(), conn.into())
@@ -142,7 +139,7 @@ impl CellArray {
         if i + 1 >= o.len() {
             return None;
         }
-        self.connectivity().get(o[i] as usize..o[i + 1] as usize)
+        self.connectivity().get(usize::try_from(o[i]).ok()?..usize::try_from(o[i + 1]).ok()?)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &[i64]> + '_ {
@@ -173,7 +170,7 @@ impl CellArray {
             )));
         }
         let last = o[o.len() - 1];
-        if last != nconn as i64 {
+        if usize::try_from(last).ok() != Some(nconn) {
             return Err(Error::invalid_argument(format!("last offset is {last}, connectivity has {nconn} entries")));
         }
         Ok(())

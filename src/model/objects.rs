@@ -1,9 +1,14 @@
 //! The twelve data object types vtkwire moves, and their validation.
 
+use std::ffi::CStr;
+
+use strum::{EnumCount, FromRepr, IntoStaticStr, VariantArray};
+
 use crate::error::{Error, Result};
 use crate::model::array::DataArray;
 use crate::model::attributes::{Association, Attributes};
 use crate::model::cells::{self, CellArray, POLYHEDRON};
+use crate::model::scalar::variants;
 
 /// Deepest multiblock nesting accepted (validation, parsing and marshaling).
 pub const MAX_DEPTH: usize = 64;
@@ -26,12 +31,17 @@ pub mod type_code {
 
 /// Point and cell counts of a structured extent `[x0 x1 y0 y1 z0 z1]`, as VTK computes them.
 pub fn extent_dims(extent: &[i32; 6]) -> [usize; 3] {
-    let d = |a: i32, b: i32| if b >= a { (b as i64 - a as i64 + 1) as usize } else { 0 };
+    // At most 2^32 per axis: fits usize on the 64-bit targets vtkwire supports; saturates elsewhere.
+    let d = |a: i32, b: i32| {
+        if b >= a { usize::try_from(i64::from(b) - i64::from(a) + 1).unwrap_or(usize::MAX) } else { 0 }
+    };
     [d(extent[0], extent[1]), d(extent[2], extent[3]), d(extent[4], extent[5])]
 }
 
+/// Points of an extent; saturates at `usize::MAX` (no array has that many tuples, so
+/// validation then fails instead of comparing with a wrapped count).
 pub fn extent_points(extent: &[i32; 6]) -> usize {
-    extent_dims(extent).iter().product()
+    extent_dims(extent).iter().try_fold(1usize, |n, &d| n.checked_mul(d)).unwrap_or(usize::MAX)
 }
 
 pub fn extent_cells(extent: &[i32; 6]) -> usize {
@@ -39,7 +49,7 @@ pub fn extent_cells(extent: &[i32; 6]) -> usize {
     if dims.contains(&0) {
         return 0;
     }
-    dims.iter().map(|&d| if d > 1 { d - 1 } else { 1 }).product()
+    dims.iter().map(|&d| if d > 1 { d - 1 } else { 1 }).try_fold(1usize, |n, d| n.checked_mul(d)).unwrap_or(usize::MAX)
 }
 
 fn check_extent(extent: &[i32; 6]) -> Result<()> {
@@ -199,9 +209,10 @@ impl StructuredGrid {
     }
 }
 
-/// Which of the four poly data cell arrays.
+/// Which of the four poly data cell arrays (the code indexes [`PolyData::cells`]).
 #[repr(i32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, FromRepr, VariantArray, EnumCount, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum PolyCells {
     Verts = 0,
     Lines = 1,
@@ -210,14 +221,14 @@ pub enum PolyCells {
 }
 
 impl PolyCells {
-    pub const ALL: [PolyCells; 4] = [PolyCells::Verts, PolyCells::Lines, PolyCells::Polys, PolyCells::Strips];
+    pub const ALL: [PolyCells; <PolyCells as EnumCount>::COUNT] = variants();
 
     pub fn from_code(code: i32) -> Option<PolyCells> {
-        PolyCells::ALL.get(usize::try_from(code).ok()?).copied()
+        PolyCells::from_repr(code)
     }
 
     pub fn name(self) -> &'static str {
-        ["verts", "lines", "polys", "strips"][self as usize]
+        self.into()
     }
 }
 
@@ -374,7 +385,10 @@ impl Graph {
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); nv];
         for i in 0..ne {
             let [p, c] = self.edge(i).unwrap_or([0, 0]);
-            let (p, c) = (p as usize, c as usize);
+            // Ids were checked against 0..num_vertices by `validate`.
+            let (Ok(p), Ok(c)) = (usize::try_from(p), usize::try_from(c)) else {
+                return Err(Error::invalid_object(format!("tree edge {i}: negative vertex id")));
+            };
             if parent[c] != usize::MAX {
                 return Err(Error::invalid_object(format!(
                     "tree edge {i}: vertex {c} already has parent {}",
@@ -472,7 +486,8 @@ impl Amr {
             g.validate().map_err(|e| e.context(at()))?;
             let dims = g.dimensions();
             for a in 0..3 {
-                let cells = (bx[a + 3] as i64 - bx[a] as i64 + 1) as usize;
+                let cells = usize::try_from(i64::from(bx[a + 3]) - i64::from(bx[a]) + 1)
+                    .map_err(|_| Error::invalid_object(format!("{}: box {bx:?} is too large", at())))?;
                 if dims[a] != cells + 1 && !(dims[a] == 1 && cells == 1) {
                     return Err(Error::invalid_object(format!(
                         "{}: axis {a} of the box has {cells} cells but the grid has {} points",
@@ -530,41 +545,39 @@ fn validate_dataset_attributes(pd: &Attributes, cd: &Attributes, points: usize, 
 }
 
 impl DataObject {
-    /// VTK's data-object type code (reference §1.2).
-    pub fn type_code(&self) -> i32 {
+    /// VTK's data-object type code (reference §1.2) and class name: the one table of both.
+    fn vtk_type(&self) -> (i32, &'static CStr) {
         use type_code::*;
         match self {
-            DataObject::ImageData(_) => IMAGE_DATA,
-            DataObject::StructuredPoints(_) => STRUCTURED_POINTS,
-            DataObject::RectilinearGrid(_) => RECTILINEAR_GRID,
-            DataObject::StructuredGrid(_) => STRUCTURED_GRID,
-            DataObject::PolyData(_) => POLY_DATA,
-            DataObject::UnstructuredGrid(_) => UNSTRUCTURED_GRID,
-            DataObject::Table(_) => TABLE,
-            DataObject::DirectedGraph(_) => DIRECTED_GRAPH,
-            DataObject::UndirectedGraph(_) => UNDIRECTED_GRAPH,
-            DataObject::Tree(_) => TREE,
-            DataObject::MultiBlock(_) => MULTIBLOCK,
-            DataObject::OverlappingAmr(_) => OVERLAPPING_AMR,
+            DataObject::ImageData(_) => (IMAGE_DATA, c"vtkImageData"),
+            DataObject::StructuredPoints(_) => (STRUCTURED_POINTS, c"vtkStructuredPoints"),
+            DataObject::RectilinearGrid(_) => (RECTILINEAR_GRID, c"vtkRectilinearGrid"),
+            DataObject::StructuredGrid(_) => (STRUCTURED_GRID, c"vtkStructuredGrid"),
+            DataObject::PolyData(_) => (POLY_DATA, c"vtkPolyData"),
+            DataObject::UnstructuredGrid(_) => (UNSTRUCTURED_GRID, c"vtkUnstructuredGrid"),
+            DataObject::Table(_) => (TABLE, c"vtkTable"),
+            DataObject::DirectedGraph(_) => (DIRECTED_GRAPH, c"vtkDirectedGraph"),
+            DataObject::UndirectedGraph(_) => (UNDIRECTED_GRAPH, c"vtkUndirectedGraph"),
+            DataObject::Tree(_) => (TREE, c"vtkTree"),
+            DataObject::MultiBlock(_) => (MULTIBLOCK, c"vtkMultiBlockDataSet"),
+            DataObject::OverlappingAmr(_) => (OVERLAPPING_AMR, c"vtkOverlappingAMR"),
         }
     }
 
-    /// VTK's class name.
+    /// VTK's data-object type code (reference §1.2).
+    pub fn type_code(&self) -> i32 {
+        self.vtk_type().0
+    }
+
+    /// VTK's class name ("vtkPolyData"…).
     pub fn class_name(&self) -> &'static str {
-        match self {
-            DataObject::ImageData(_) => "vtkImageData",
-            DataObject::StructuredPoints(_) => "vtkStructuredPoints",
-            DataObject::RectilinearGrid(_) => "vtkRectilinearGrid",
-            DataObject::StructuredGrid(_) => "vtkStructuredGrid",
-            DataObject::PolyData(_) => "vtkPolyData",
-            DataObject::UnstructuredGrid(_) => "vtkUnstructuredGrid",
-            DataObject::Table(_) => "vtkTable",
-            DataObject::DirectedGraph(_) => "vtkDirectedGraph",
-            DataObject::UndirectedGraph(_) => "vtkUndirectedGraph",
-            DataObject::Tree(_) => "vtkTree",
-            DataObject::MultiBlock(_) => "vtkMultiBlockDataSet",
-            DataObject::OverlappingAmr(_) => "vtkOverlappingAMR",
-        }
+        // The names are ASCII literals: the conversion cannot fail.
+        self.vtk_type().1.to_str().unwrap_or_default()
+    }
+
+    /// VTK's class name, NUL-terminated with static storage (for the C API).
+    pub fn class_name_c(&self) -> &'static CStr {
+        self.vtk_type().1
     }
 
     /// Whether VTK gives this type a 3D extent (and Marshal an EXTENT block).
