@@ -99,28 +99,10 @@ fn into_arrays(mut attrs: Attributes) -> Vec<DataArray> {
 }
 
 fn scalar_type_of(tok: &[u8]) -> Option<(ScalarType, bool)> {
-    let t = String::from_utf8_lossy(tok).to_ascii_lowercase();
-    // (type, stored as 32-bit vtkIdType)
-    Some(match t.as_str() {
-        "bit" => (ScalarType::Bit, false),
-        "char" => (ScalarType::Char, false),
-        "signed_char" => (ScalarType::SignedChar, false),
-        "unsigned_char" => (ScalarType::UnsignedChar, false),
-        "short" => (ScalarType::Short, false),
-        "unsigned_short" => (ScalarType::UnsignedShort, false),
-        "int" => (ScalarType::Int, false),
-        "unsigned_int" => (ScalarType::UnsignedInt, false),
-        "long" => (ScalarType::Long, false),
-        "unsigned_long" => (ScalarType::UnsignedLong, false),
-        "vtktypeint64" => (ScalarType::LongLong, false),
-        "vtktypeuint64" => (ScalarType::UnsignedLongLong, false),
-        "float" => (ScalarType::Float, false),
-        "double" => (ScalarType::Double, false),
-        "vtkidtype" => (ScalarType::IdType, true),
-        "string" | "utf8_string" => (ScalarType::String, false),
-        "variant" => (ScalarType::Variant, false),
-        _ => return None,
-    })
+    // (type, stored as 32-bit vtkIdType); ScalarType parses the keywords in any case and
+    // `utf8_string` as string.
+    let ty: ScalarType = std::str::from_utf8(tok).ok()?.parse().ok()?;
+    Some((ty, ty == ScalarType::IdType))
 }
 
 /// `n` big-endian `T`s from `raw` into a new, fallibly allocated vector (the caller charged it).
@@ -935,53 +917,22 @@ impl<'a> Parser<'a> {
             let raw = self.take(bytes, "array data")?;
             // Every element is held as its own type, vtkIdType as 8 bytes.
             self.charge(n.saturating_mul(ty.size().unwrap_or(1)), "array data")?;
-            return Ok(match ty {
-                ScalarType::Char => ArrayData::Char(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::SignedChar => ArrayData::SignedChar(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::UnsignedChar => ArrayData::UnsignedChar(Buffer::from_vec(to_vec_try(raw)?)),
-                ScalarType::Short => ArrayData::Short(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::UnsignedShort => ArrayData::UnsignedShort(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::Int => ArrayData::Int(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::UnsignedInt => ArrayData::UnsignedInt(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::Long => ArrayData::Long(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::UnsignedLong => ArrayData::UnsignedLong(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::LongLong => ArrayData::LongLong(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::UnsignedLongLong => ArrayData::UnsignedLongLong(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::Float => ArrayData::Float(Buffer::from_vec(get_be(raw, n)?)),
-                ScalarType::Double => ArrayData::Double(Buffer::from_vec(get_be(raw, n)?)),
-                _ => {
-                    let mut v = try_vec(n, "array data")?;
-                    v.extend(words::<4>(raw).iter().map(|c| i64::from(i32::from_be_bytes(*c))));
-                    ArrayData::IdType(Buffer::from_vec(v))
-                }
-            });
+            if narrow_id {
+                let mut v = try_vec(n, "array data")?;
+                v.extend(words::<4>(raw).iter().map(|c| i64::from(i32::from_be_bytes(*c))));
+                return Ok(ArrayData::IdType(Buffer::from_vec(v)));
+            }
+            return crate::with_numeric_type!(ty, T, wrap => Ok(wrap(Buffer::from_vec(get_be::<T>(raw, n)?))),
+                _ => Err(self.err(Status::Parse, format!("{ty} values are not numbers"))));
         }
         self.justify(n, 1, "values")?;
-        macro_rules! ascii {
-            ($t:ty, $v:ident) => {{
-                let mut v: Vec<$t> = self.alloc(n, "values")?;
-                for _ in 0..n {
-                    v.push(self.parse_num::<$t>(ty.name())?);
-                }
-                ArrayData::$v(Buffer::from_vec(v))
-            }};
-        }
-        Ok(match ty {
-            ScalarType::Char => ascii!(i8, Char),
-            ScalarType::SignedChar => ascii!(i8, SignedChar),
-            ScalarType::UnsignedChar => ascii!(u8, UnsignedChar),
-            ScalarType::Short => ascii!(i16, Short),
-            ScalarType::UnsignedShort => ascii!(u16, UnsignedShort),
-            ScalarType::Int => ascii!(i32, Int),
-            ScalarType::UnsignedInt => ascii!(u32, UnsignedInt),
-            ScalarType::Long => ascii!(i64, Long),
-            ScalarType::UnsignedLong => ascii!(u64, UnsignedLong),
-            ScalarType::LongLong => ascii!(i64, LongLong),
-            ScalarType::UnsignedLongLong => ascii!(u64, UnsignedLongLong),
-            ScalarType::Float => ascii!(f32, Float),
-            ScalarType::Double => ascii!(f64, Double),
-            _ => ascii!(i64, IdType),
-        })
+        crate::with_numeric_type!(ty, T, wrap => {
+            let mut v: Vec<T> = self.alloc(n, "values")?;
+            for _ in 0..n {
+                v.push(self.parse_num::<T>(ty.name())?);
+            }
+            Ok(wrap(Buffer::from_vec(v)))
+        }, _ => Err(self.err(Status::Parse, format!("{ty} values are not numbers"))))
     }
 
     /// Information entries the writer kept out of METADATA (NaN/Inf values), by position

@@ -931,16 +931,6 @@ impl<'a> Writer<'a> {
         if self.binary {
             match a.data() {
                 ArrayData::Bit(b) => self.put(b.packed()),
-                ArrayData::Char(b) | ArrayData::SignedChar(b) => self.put(b.bytes()),
-                ArrayData::UnsignedChar(b) => self.put(b.bytes()),
-                ArrayData::Short(b) => self.be(b.as_slice()),
-                ArrayData::UnsignedShort(b) => self.be(b.as_slice()),
-                ArrayData::Int(b) => self.be(b.as_slice()),
-                ArrayData::UnsignedInt(b) => self.be(b.as_slice()),
-                ArrayData::Long(b) | ArrayData::LongLong(b) => self.be(b.as_slice()),
-                ArrayData::UnsignedLong(b) | ArrayData::UnsignedLongLong(b) => self.be(b.as_slice()),
-                ArrayData::Float(b) => self.be(b.as_slice()),
-                ArrayData::Double(b) => self.be(b.as_slice()),
                 ArrayData::IdType(b) => {
                     if kw == "vtkIdType" {
                         // 32-bit big-endian, narrowed in the same pass (the values fit).
@@ -985,6 +975,8 @@ impl<'a> Writer<'a> {
                     }
                     return;
                 }
+                // Every other numeric type: big-endian elements (1-byte types unchanged).
+                d => crate::with_numeric!(d, b => self.be(b.as_slice()), _ => {}),
             }
             self.put(b"\n");
             return;

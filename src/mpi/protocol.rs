@@ -108,22 +108,22 @@ pub(crate) fn mangle_object_tags(comm: &Comm, tag: i32, inner: bool) -> Result<(
 
 /// The MPI datatype and element size VTK uses for an array type (reference §1.1, LP64).
 pub fn wire_type(ty: ScalarType) -> Result<(Dt, usize)> {
-    Ok(match ty {
-        ScalarType::Char => (Dt::Char, 1),
-        ScalarType::SignedChar => (Dt::SignedChar, 1),
-        ScalarType::UnsignedChar => (Dt::UnsignedChar, 1),
-        ScalarType::Short => (Dt::Short, 2),
-        ScalarType::UnsignedShort => (Dt::UnsignedShort, 2),
-        ScalarType::Int => (Dt::Int, 4),
-        ScalarType::UnsignedInt => (Dt::Unsigned, 4),
-        ScalarType::Long => (Dt::Long, 8),
-        ScalarType::UnsignedLong => (Dt::UnsignedLong, 8),
-        ScalarType::LongLong => (Dt::LongLong, 8),
-        ScalarType::UnsignedLongLong => (Dt::UnsignedLongLong, 8),
-        ScalarType::Float => (Dt::Float, 4),
-        ScalarType::Double => (Dt::Double, 8),
+    let dt = match ty {
+        ScalarType::Char => Dt::Char,
+        ScalarType::SignedChar => Dt::SignedChar,
+        ScalarType::UnsignedChar => Dt::UnsignedChar,
+        ScalarType::Short => Dt::Short,
+        ScalarType::UnsignedShort => Dt::UnsignedShort,
+        ScalarType::Int => Dt::Int,
+        ScalarType::UnsignedInt => Dt::Unsigned,
+        ScalarType::Long => Dt::Long,
+        ScalarType::UnsignedLong => Dt::UnsignedLong,
+        ScalarType::LongLong => Dt::LongLong,
+        ScalarType::UnsignedLongLong => Dt::UnsignedLongLong,
+        ScalarType::Float => Dt::Float,
+        ScalarType::Double => Dt::Double,
         // vtkIdType is long long; VTK sends it as MPI_LONG when sizeof(long) == 8.
-        ScalarType::IdType => (Dt::Long, 8),
+        ScalarType::IdType => Dt::Long,
         ScalarType::Bit => {
             return Err(Error::new(
                 Status::WrongArrayType,
@@ -136,7 +136,10 @@ pub fn wire_type(ty: ScalarType) -> Result<(Dt, usize)> {
                 format!("{ty} arrays are not vtkDataArrays and cannot be sent"),
             ));
         }
-    })
+    };
+    // The element size comes from the model's one list of element types.
+    let size = ty.size().ok_or_else(|| Error::new(Status::WrongArrayType, format!("{ty} has no element size")))?;
+    Ok((dt, size))
 }
 
 // ---- raw blocking primitives -------------------------------------------------------------
