@@ -186,7 +186,7 @@ macro_rules! handle_types {
         impl Handle for ffi::$t {}
     )*};
 }
-handle_types!(MPI_Comm, MPI_Datatype, MPI_Request, MPI_Group, MPI_Op, MPI_Errhandler);
+handle_types!(MPI_Comm, MPI_Datatype, MPI_Request, MPI_Group, MPI_Op, MPI_Errhandler, MPI_Message);
 
 /// Builds a handle (`MPI_Comm`, `MPI_Datatype`, …: a transparent pointer or `int`) from its bits.
 /// With 4-byte handles, `bits` comes from [`handle_bits`] or a `u32` handle value, so its upper
