@@ -153,12 +153,11 @@ fn vtk_reference() -> (Option<String>, String) {
     let mut times = vec![String::from("-"); CASES.len()];
     for line in stdout.lines() {
         let f: Vec<&str> = line.split_whitespace().collect();
-        if let [class, pp, st, n] = f[..] {
-            if let Some(case) = CASES.iter().position(|c| c.1 == class) {
-                if n.parse::<usize>().ok() == Some(sizes[case]) {
-                    times[case] = format!("{pp},{st}");
-                }
-            }
+        if let [class, pp, st, n] = f[..]
+            && let Some(case) = CASES.iter().position(|c| c.1 == class)
+            && n.parse::<usize>().ok() == Some(sizes[case])
+        {
+            times[case] = format!("{pp},{st}");
         }
     }
     if !out.status.success() || times.iter().any(|t| t == "-") {

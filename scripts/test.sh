@@ -31,6 +31,12 @@ step "setup"
 bash scripts/setup.sh
 mkdir -p "$LOG"
 
+step "lints: cargo fmt --check, cargo clippy -D warnings (default and serial features)"
+cargo fmt --all -- --check
+cargo clippy -q --release --all-targets --workspace -- -D warnings
+CARGO_TARGET_DIR="$ROOT/target-serial" cargo clippy -q --release --lib --no-default-features --features mimalloc -- -D warnings
+echo "lints OK"
+
 step "cargo test --release (Open MPI build; real VTK 9.1 interop via /usr/bin/python3)"
 
 # `cargo test` does not produce the cdylib the C-program tests link: build it first.
@@ -40,6 +46,13 @@ cargo test --release --workspace 2>&1 | tee "$LOG/cargo.log"
 step "generated API: headers, description, bindings match the sources; headers compile alone"
 cargo run -q --release -p xtask -- gen --check
 header_checks Open MPI target/release mpicc mpicxx
+bash tests/api/drift.sh
+
+step "serial build (no MPI): cargo tests, and the first programs in C, C++, Fortran, Python with plain compilers"
+CARGO_TARGET_DIR="$ROOT/target-serial" cargo build --release --no-default-features --features mimalloc
+CARGO_TARGET_DIR="$ROOT/target-serial" cargo test --release --no-default-features --features mimalloc 2>&1 | tee "$LOG/cargo-serial.log"
+if readelf -d target-serial/release/libvtkwire.so | grep -q libmpi; then echo "the serial library links MPI" >&2; exit 1; fi
+bash tests/first/run.sh "$ROOT/target-serial/release"
 
 step "ctest against Open MPI"
 cmake_build build "$ROOT/target/release"
@@ -47,6 +60,9 @@ cmake_build build "$ROOT/target/release"
 
 step "Python package (ctypes + numpy + mpi4py) under mpirun -n 2, with Debian's VTK 9.1"
 bash tests/python/run.sh 2>&1 | tee "$LOG/python.log"
+
+step "bindings without CMake: C++ headers alone, Fortran modules, examples (tests/bindings/run.sh)"
+SKIP_CARGO=1 bash tests/bindings/run.sh 2>&1 | tee "$LOG/bindings.log"
 
 step "MPICH: cargo tests, header and ctest (library rebuilt against MPICH in target-mpich/)"
 # mpi-sys finds the MPI through $MPICC and does not rebuild when it changes: own target dir.
@@ -63,16 +79,16 @@ step "install: scripts/install.sh into a prefix, external consumer via find_pack
 bash tests/install/run.sh all
 
 # One closing line over everything that ran.
-cargo_pass=$({ cat "$LOG/cargo.log" "$LOG/cargo-mpich.log" | grep -Eo 'test result: ok\. [0-9]+ passed' || true; } | awk '{s+=$4} END {print s+0}')
-cargo_fail=$({ cat "$LOG/cargo.log" "$LOG/cargo-mpich.log" | grep -Eo '[0-9]+ failed;' || true; } | awk '{s+=$1} END {print s+0}')
+cargo_pass=$({ cat "$LOG/cargo.log" "$LOG/cargo-serial.log" "$LOG/cargo-mpich.log" | grep -Eo 'test result: ok\. [0-9]+ passed' || true; } | awk '{s+=$4} END {print s+0}')
+cargo_fail=$({ cat "$LOG/cargo.log" "$LOG/cargo-serial.log" "$LOG/cargo-mpich.log" | grep -Eo '[0-9]+ failed;' || true; } | awk '{s+=$1} END {print s+0}')
 ctest_total() { { grep -Eo 'tests failed out of [0-9]+' "$1" || true; } | awk '{s+=$5} END {print s+0}'; }
 ctest_failed() { { grep -Eo '[0-9]+ tests failed out of' "$1" || true; } | awk '{s+=$1} END {print s+0}'; }
 ct_total=$(( $(ctest_total "$LOG/ctest-openmpi.log") + $(ctest_total "$LOG/ctest-mpich.log") ))
 ct_fail=$(( $(ctest_failed "$LOG/ctest-openmpi.log") + $(ctest_failed "$LOG/ctest-mpich.log") ))
 py_pass=$({ grep -Eo '[0-9]+ passed' "$LOG/python.log" || true; } | awk '$1>m{m=$1} END {print m+0}')
-passed=$(( cargo_pass + 3 + py_pass + ct_total - ct_fail ))
+passed=$(( cargo_pass + 7 + py_pass + ct_total - ct_fail ))
 failed=$(( cargo_fail + ct_fail ))
 echo
-echo "cargo tests (Open MPI + MPICH builds): $cargo_pass passed; header check (Open MPI, MPICH): 2 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; install test: 1 passed; pytest (each of 2 ranks): $py_pass passed; $(( $(date +%s) - start )) s"
+echo "cargo tests (Open MPI, serial, MPICH builds): $cargo_pass passed; lints, API drift, first programs, bindings script: 4 passed; header checks (Open MPI, MPICH): 2 passed; ctest (Open MPI + MPICH): $((ct_total - ct_fail)) of $ct_total passed; install test: 1 passed; pytest (each of 2 ranks): $py_pass passed; $(( $(date +%s) - start )) s"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

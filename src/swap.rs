@@ -63,7 +63,7 @@ fn copy_swapped_ids_uninit(dst: &mut [MaybeUninit<u8>], src: &[u8], limit: usize
     #[cfg(target_arch = "x86_64")]
     if src.len() >= STREAM_MIN
         && limit <= i64::MAX as u64
-        && (dst.as_ptr() as usize) % 8 == 0
+        && (dst.as_ptr() as usize).is_multiple_of(8)
         && std::arch::is_x86_feature_detected!("ssse3")
     {
         // SAFETY: SSSE3 was detected just above; `dst` and `src` are live, non-overlapping (one

@@ -76,10 +76,10 @@ fn corrupt(obj: &mut DataObject, r: &mut Rng) -> bool {
         }
         DataObject::MultiBlock(m) => {
             for b in &mut m.blocks {
-                if let Some(child) = b.object.as_deref_mut() {
-                    if corrupt(child, r) {
-                        return true;
-                    }
+                if let Some(child) = b.object.as_deref_mut()
+                    && corrupt(child, r)
+                {
+                    return true;
                 }
             }
             false

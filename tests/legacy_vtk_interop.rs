@@ -165,15 +165,15 @@ fn describe(o: Option<&DataObject>, p: &str, out: &mut Vec<String>) {
         return;
     };
     arr_lines(out, &format!("{p} field"), o.field_data());
-    if let Some(pts) = o.points() {
-        if pts.tuples() > 0 {
-            let d = pts.data();
-            out.push(format!(
-                "{p} points t{} {}",
-                pts.scalar_type().code(),
-                join((0..d.len()).map(|i| num(d.value_f64(i).unwrap())))
-            ));
-        }
+    if let Some(pts) = o.points()
+        && pts.tuples() > 0
+    {
+        let d = pts.data();
+        out.push(format!(
+            "{p} points t{} {}",
+            pts.scalar_type().code(),
+            join((0..d.len()).map(|i| num(d.value_f64(i).unwrap())))
+        ));
     }
     match o {
         DataObject::ImageData(i) | DataObject::StructuredPoints(i) => {

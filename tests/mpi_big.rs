@@ -294,7 +294,7 @@ fn check_f32(got: &[f32]) -> Result<(), String> {
 fn check_f32_be(got: &[u8]) -> Result<(), String> {
     match got.chunks_exact(4).enumerate().position(|(i, c)| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) != f32_bits(i))
     {
-        None if got.len() % 4 == 0 => Ok(()),
+        None if got.len().is_multiple_of(4) => Ok(()),
         None => Err(format!("{} bytes is not a whole number of floats", got.len())),
         Some(i) => Err(format!("value {i} differs")),
     }

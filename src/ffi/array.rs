@@ -76,7 +76,7 @@ pub unsafe fn borrowed_buffer<T: Scalar>(data: *const c_void, len: usize, name: 
             format!("argument `{name}` is NULL but {len} values are announced"),
         ));
     }
-    if (data as usize) % std::mem::align_of::<T>() != 0 {
+    if !(data as usize).is_multiple_of(std::mem::align_of::<T>()) {
         return Err(Error::invalid_argument(format!(
             "argument `{name}` is not aligned to {} bytes",
             std::mem::align_of::<T>()

@@ -17,6 +17,7 @@ pub struct vtkwire_comm {
 /// # Safety
 /// `p` must be NULL or a live `vtkwire_comm`.
 pub unsafe fn comm_ref<'a>(p: *const vtkwire_comm, name: &str) -> crate::Result<&'a Comm> {
+    // SAFETY: `p` is NULL or a live handle, per this function's contract.
     unsafe { guard::as_ref(p.cast::<Comm>(), name) }
 }
 
@@ -43,6 +44,7 @@ pub unsafe extern "C" fn vtkwire_comm_borrow(comm: ffi::MPI_Comm, out_comm: *mut
     guard(|| {
         check_out(out_comm, "out_comm")?;
         let c = Comm::borrow(comm)?;
+        // SAFETY: `out_comm` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_comm, into_handle(c)) };
         Ok(())
     })
@@ -80,6 +82,7 @@ pub unsafe extern "C" fn vtkwire_comm_dup(comm: ffi::MPI_Comm, out_comm: *mut *m
     guard(|| {
         check_out(out_comm, "out_comm")?;
         let c = Comm::dup(comm)?;
+        // SAFETY: `out_comm` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_comm, into_handle(c)) };
         Ok(())
     })
@@ -122,8 +125,10 @@ pub unsafe extern "C" fn vtkwire_comm_free(comm: *mut vtkwire_comm) {
 #[must_use]
 pub unsafe extern "C" fn vtkwire_comm_handle(comm: *const vtkwire_comm, out_handle: *mut ffi::MPI_Comm) -> Status {
     guard(|| {
+        // SAFETY: `comm` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let c = unsafe { comm_ref(comm, "comm") }?;
         check_out(out_handle, "out_handle")?;
+        // SAFETY: `out_handle` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_handle, c.raw()) };
         Ok(())
     })
@@ -143,8 +148,10 @@ pub unsafe extern "C" fn vtkwire_comm_handle(comm: *const vtkwire_comm, out_hand
 #[must_use]
 pub unsafe extern "C" fn vtkwire_comm_handle_f(comm: *const vtkwire_comm, out_handle: *mut ffi::RSMPI_Fint) -> Status {
     guard(|| {
+        // SAFETY: `comm` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let c = unsafe { comm_ref(comm, "comm") }?;
         check_out(out_handle, "out_handle")?;
+        // SAFETY: `out_handle` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_handle, c.fortran_handle()) };
         Ok(())
     })
@@ -164,8 +171,10 @@ pub unsafe extern "C" fn vtkwire_comm_handle_f(comm: *const vtkwire_comm, out_ha
 #[must_use]
 pub unsafe extern "C" fn vtkwire_comm_rank(comm: *const vtkwire_comm, out_rank: *mut i32) -> Status {
     guard(|| {
+        // SAFETY: `comm` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let c = unsafe { comm_ref(comm, "comm") }?;
         check_out(out_rank, "out_rank")?;
+        // SAFETY: `out_rank` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_rank, c.rank()) };
         Ok(())
     })
@@ -185,8 +194,10 @@ pub unsafe extern "C" fn vtkwire_comm_rank(comm: *const vtkwire_comm, out_rank: 
 #[must_use]
 pub unsafe extern "C" fn vtkwire_comm_size(comm: *const vtkwire_comm, out_size: *mut i32) -> Status {
     guard(|| {
+        // SAFETY: `comm` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let c = unsafe { comm_ref(comm, "comm") }?;
         check_out(out_size, "out_size")?;
+        // SAFETY: `out_size` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_size, c.size()) };
         Ok(())
     })
@@ -205,5 +216,6 @@ pub unsafe extern "C" fn vtkwire_comm_size(comm: *const vtkwire_comm, out_size: 
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_comm_barrier(comm: *const vtkwire_comm) -> Status {
+    // SAFETY: `comm` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
     guard(|| unsafe { comm_ref(comm, "comm") }?.barrier())
 }

@@ -71,14 +71,14 @@ fn check_block(index: usize, child: Option<&DataObject>) -> Result<()> {
     if index >= (1 << 32) {
         return Err(Error::out_of_range(format!("block index {index}")));
     }
-    if let Some(c) = child {
-        if 1 + c.depth() > crate::model::MAX_DEPTH {
-            return Err(Error::invalid_object(format!(
-                "multiblock nesting deeper than {} (the block holds {} levels)",
-                crate::model::MAX_DEPTH,
-                c.depth()
-            )));
-        }
+    if let Some(c) = child
+        && 1 + c.depth() > crate::model::MAX_DEPTH
+    {
+        return Err(Error::invalid_object(format!(
+            "multiblock nesting deeper than {} (the block holds {} levels)",
+            crate::model::MAX_DEPTH,
+            c.depth()
+        )));
     }
     Ok(())
 }

@@ -89,6 +89,7 @@ pub unsafe extern "C" fn vtkwire_get_vtk_peer_version(out_major: *mut i32, out_m
         check_out(out_major, "out_major")?;
         check_out(out_minor, "out_minor")?;
         let v = peer::vtk_peer_version()?;
+        // SAFETY: both outputs were checked non-NULL above and the caller guarantees they are writable.
         unsafe {
             write_out(out_major, v.major);
             write_out(out_minor, v.minor);
@@ -120,6 +121,7 @@ pub unsafe extern "C" fn vtkwire_object_send(
     comm: ffi::MPI_Comm,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
         protocol::send_object(&Comm::borrow(comm)?, o, dest, tag)
     })
@@ -150,6 +152,7 @@ pub unsafe extern "C" fn vtkwire_object_recv(
     guard(|| {
         check_out(out_obj, "out_obj")?;
         let o = protocol::recv_object(&Comm::borrow(comm)?, source, tag)?;
+        // SAFETY: `out_obj` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_obj, opt_object_handle(o)) };
         Ok(())
     })
@@ -179,6 +182,7 @@ pub unsafe extern "C" fn vtkwire_object_recv_into(
     comm: ffi::MPI_Comm,
 ) -> Status {
     guard(|| {
+        // SAFETY: `obj` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
         let o = unsafe { object_mut(obj, "obj") }?;
         protocol::recv_object_into(&Comm::borrow(comm)?, source, tag, o)
     })
@@ -207,6 +211,7 @@ pub unsafe extern "C" fn vtkwire_marshaled_send(
     comm: ffi::MPI_Comm,
 ) -> Status {
     guard(|| {
+        // SAFETY: the caller guarantees `bytes` holds `len` elements (# Safety); (NULL, 0) is empty.
         let b = unsafe { slice(bytes, len, "bytes") }?;
         protocol::send_marshaled(&Comm::borrow(comm)?, type_code, b, dest, tag)
     })
@@ -232,6 +237,7 @@ pub unsafe extern "C" fn vtkwire_array_send(
     comm: ffi::MPI_Comm,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
         protocol::send_array(&Comm::borrow(comm)?, a, dest, tag)
     })
@@ -259,6 +265,7 @@ pub unsafe extern "C" fn vtkwire_array_recv(
     guard(|| {
         check_out(out_array, "out_array")?;
         let a = protocol::recv_array(&Comm::borrow(comm)?, source, tag)?;
+        // SAFETY: `out_array` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_array, opt_array_handle(a)) };
         Ok(())
     })
@@ -294,6 +301,7 @@ pub unsafe extern "C" fn vtkwire_object_bcast(
         let c = Comm::borrow(comm)?;
         c.check_rank(root, "root")?;
         if c.rank() == root {
+            // SAFETY: `obj` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
             let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
             collective::bcast_object(&c, o, root)?;
         } else {
@@ -301,6 +309,7 @@ pub unsafe extern "C" fn vtkwire_object_bcast(
             // broadcasts unmatched (a hang). The received object is dropped on error.
             let o = collective::bcast_object(&c, None, root)?.flatten();
             check_out(out_obj, "out_obj")?;
+            // SAFETY: `out_obj` was checked non-NULL above and the caller guarantees it is writable (# Safety).
             unsafe { write_out(out_obj, opt_object_handle(o)) };
         }
         Ok(())
@@ -332,11 +341,13 @@ pub unsafe extern "C" fn vtkwire_array_bcast(
         let c = Comm::borrow(comm)?;
         c.check_rank(root, "root")?;
         if c.rank() == root {
+            // SAFETY: `array` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
             let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
             collective::bcast_array(&c, a, root)?;
         } else {
             let a = collective::bcast_array(&c, None, root)?;
             check_out(out_array, "out_array")?;
+            // SAFETY: `out_array` was checked non-NULL above and the caller guarantees it is writable (# Safety).
             unsafe { write_out(out_array, opt_array_handle(a)) };
         }
         Ok(())
@@ -393,10 +404,12 @@ pub unsafe extern "C" fn vtkwire_object_gather(
     guard(|| {
         let c = Comm::borrow(comm)?;
         c.check_rank(root, "root")?;
+        // SAFETY: `obj` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
         // Root's `out_objs`/`out_capacity` are checked in `write_objects`, after root took part
         // in the collective: an early return would leave the other ranks hanging.
         match collective::gather_objects(&c, o, Some(root))? {
+            // SAFETY: `out_objs` was checked non-NULL and holds `out_capacity` writable handles (# Safety).
             Some(v) => unsafe { write_objects(out_objs, out_capacity, v) },
             None => Ok(()),
         }
@@ -427,8 +440,10 @@ pub unsafe extern "C" fn vtkwire_object_allgather(
 ) -> Status {
     guard(|| {
         let c = Comm::borrow(comm)?;
+        // SAFETY: `obj` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
         match collective::gather_objects(&c, o, None)? {
+            // SAFETY: `out_objs` was checked non-NULL and holds `out_capacity` writable handles (# Safety).
             Some(v) => unsafe { write_objects(out_objs, out_capacity, v) },
             None => Ok(()),
         }
@@ -454,6 +469,7 @@ unsafe fn array_gather_impl(
         if let Some(r) = root {
             c.check_rank(r, "root")?;
         }
+        // SAFETY: `array` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let a = unsafe { array_ref(array, "array") }?;
         let r = match kind {
             Gather::Same => collective::gather_array(&c, a, root)?,
@@ -463,6 +479,7 @@ unsafe fn array_gather_impl(
         // leave the others hanging.
         if let Some(r) = r {
             check_out(out, "out_array")?;
+            // SAFETY: `out` was checked non-NULL above and the caller guarantees it is writable (# Safety).
             unsafe { write_out(out, array_into_handle(r)) };
         }
         Ok(())
@@ -489,6 +506,7 @@ pub unsafe extern "C" fn vtkwire_array_gather(
     comm: ffi::MPI_Comm,
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
+    // SAFETY: forwards this export's arguments under its own contract (# Safety).
     unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Same) }
 }
 
@@ -514,6 +532,7 @@ pub unsafe extern "C" fn vtkwire_array_gatherv(
     comm: ffi::MPI_Comm,
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
+    // SAFETY: forwards this export's arguments under its own contract (# Safety).
     unsafe { array_gather_impl(array, Some(root), comm, out_array, Gather::Var) }
 }
 
@@ -534,6 +553,7 @@ pub unsafe extern "C" fn vtkwire_array_allgather(
     comm: ffi::MPI_Comm,
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
+    // SAFETY: forwards this export's arguments under its own contract (# Safety).
     unsafe { array_gather_impl(array, None, comm, out_array, Gather::Same) }
 }
 
@@ -554,6 +574,7 @@ pub unsafe extern "C" fn vtkwire_array_allgatherv(
     comm: ffi::MPI_Comm,
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
+    // SAFETY: forwards this export's arguments under its own contract (# Safety).
     unsafe { array_gather_impl(array, None, comm, out_array, Gather::Var) }
 }
 
@@ -582,8 +603,10 @@ pub unsafe extern "C" fn vtkwire_array_scatter(
 ) -> Status {
     guard(|| {
         let c = Comm::borrow(comm)?;
+        // SAFETY: `recv` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
         let r = unsafe { array_mut(recv, "recv") }?;
         // A NULL `send` on root is reported by the collective after root took part.
+        // SAFETY: `send` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let s = if c.rank() == root && !send.is_null() { Some(unsafe { array_ref(send, "send") }?) } else { None };
         collective::scatter_array(&c, s, r, root)
     })
@@ -617,6 +640,7 @@ pub unsafe extern "C" fn vtkwire_array_reduce(
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let a = unsafe { array_ref(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
         let c = Comm::borrow(comm)?;
@@ -624,6 +648,7 @@ pub unsafe extern "C" fn vtkwire_array_reduce(
         // Root's `out_array` is checked after the reduction (no rank left hanging).
         if let Some(r) = collective::reduce_array(&c, a, op, Some(root))? {
             check_out(out_array, "out_array")?;
+            // SAFETY: `out_array` was checked non-NULL above and the caller guarantees it is writable (# Safety).
             unsafe { write_out(out_array, array_into_handle(r)) };
         }
         Ok(())
@@ -649,11 +674,13 @@ pub unsafe extern "C" fn vtkwire_array_allreduce(
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let a = unsafe { array_ref(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
         let c = Comm::borrow(comm)?;
         if let Some(r) = collective::reduce_array(&c, a, op, None)? {
             check_out(out_array, "out_array")?;
+            // SAFETY: `out_array` was checked non-NULL above and the caller guarantees it is writable (# Safety).
             unsafe { write_out(out_array, array_into_handle(r)) };
         }
         Ok(())
@@ -678,6 +705,7 @@ pub unsafe extern "C" fn vtkwire_array_allreduce_inplace(
     comm: ffi::MPI_Comm,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
         let a = unsafe { array_mut(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
         let c = Comm::borrow(comm)?;
@@ -708,6 +736,7 @@ pub unsafe extern "C" fn vtkwire_array_reduce_inplace(
     comm: ffi::MPI_Comm,
 ) -> Status {
     guard(|| {
+        // SAFETY: `array` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
         let a = unsafe { array_mut(array, "array") }?;
         collective::reduce_op(op, a.scalar_type())?;
         let c = Comm::borrow(comm)?;
@@ -730,6 +759,7 @@ fn request_handle(r: Request) -> *mut vtkwire_request {
 }
 
 unsafe fn request_mut<'a>(p: *mut vtkwire_request, name: &str) -> Result<&'a mut Request> {
+    // SAFETY: `p` is NULL or a live handle, per this function's contract.
     unsafe { crate::ffi::guard::as_mut(p.cast::<Request>(), name) }
 }
 
@@ -756,8 +786,10 @@ pub unsafe extern "C" fn vtkwire_object_isend(
 ) -> Status {
     guard(|| {
         check_out(out_request, "out_request")?;
+        // SAFETY: `obj` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let o = if obj.is_null() { None } else { Some(unsafe { object_ref(obj, "obj") }?) };
         let r = Request::isend_object(&Comm::borrow(comm)?, o, dest, tag)?;
+        // SAFETY: `out_request` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_request, request_handle(r)) };
         Ok(())
     })
@@ -785,6 +817,7 @@ pub unsafe extern "C" fn vtkwire_object_irecv(
     guard(|| {
         check_out(out_request, "out_request")?;
         let r = Request::irecv_object(&Comm::borrow(comm)?, source, tag)?;
+        // SAFETY: `out_request` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_request, request_handle(r)) };
         Ok(())
     })
@@ -811,8 +844,10 @@ pub unsafe extern "C" fn vtkwire_array_isend(
 ) -> Status {
     guard(|| {
         check_out(out_request, "out_request")?;
+        // SAFETY: `array` is NULL or a live handle (# Safety); NULL becomes NULL_ARGUMENT.
         let a = if array.is_null() { None } else { Some(unsafe { array_ref(array, "array") }?) };
         let r = Request::isend_array(&Comm::borrow(comm)?, a, dest, tag)?;
+        // SAFETY: `out_request` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_request, request_handle(r)) };
         Ok(())
     })
@@ -839,6 +874,7 @@ pub unsafe extern "C" fn vtkwire_array_irecv(
     guard(|| {
         check_out(out_request, "out_request")?;
         let r = Request::irecv_array(&Comm::borrow(comm)?, source, tag)?;
+        // SAFETY: `out_request` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_request, request_handle(r)) };
         Ok(())
     })
@@ -857,6 +893,7 @@ pub unsafe extern "C" fn vtkwire_array_irecv(
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_request_wait(request: *mut vtkwire_request) -> Status {
+    // SAFETY: `request` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
     guard(|| unsafe { request_mut(request, "request") }?.wait())
 }
 
@@ -874,9 +911,11 @@ pub unsafe extern "C" fn vtkwire_request_wait(request: *mut vtkwire_request) -> 
 #[must_use]
 pub unsafe extern "C" fn vtkwire_request_test(request: *mut vtkwire_request, out_done: *mut i32) -> Status {
     guard(|| {
+        // SAFETY: `request` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
         let r = unsafe { request_mut(request, "request") }?;
         check_out(out_done, "out_done")?;
         let done = r.test()?;
+        // SAFETY: `out_done` was checked non-NULL above and the caller guarantees it is writable (# Safety).
         unsafe { write_out(out_done, i32::from(done)) };
         Ok(())
     })
@@ -897,10 +936,12 @@ pub unsafe extern "C" fn vtkwire_request_test(request: *mut vtkwire_request, out
 #[must_use]
 pub unsafe extern "C" fn vtkwire_request_waitall(requests: *const *mut vtkwire_request, count: usize) -> Status {
     guard(|| {
+        // SAFETY: the caller guarantees `requests` holds `count` elements (# Safety); (NULL, 0) is empty.
         let ptrs = unsafe { slice(requests, count, "requests") }?;
         let mut reqs: Vec<&mut Request> = Vec::with_capacity(count);
         for &p in ptrs {
             if !p.is_null() {
+                // SAFETY: `p` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
                 reqs.push(unsafe { request_mut(p, "requests[i]") }?);
             }
         }
@@ -925,6 +966,7 @@ pub unsafe extern "C" fn vtkwire_request_take_object(
     out_obj: *mut *mut vtkwire_object,
 ) -> Status {
     guard(|| {
+        // SAFETY: `request` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
         let r = unsafe { request_mut(request, "request") }?;
         check_out(out_obj, "out_obj")?;
         if !r.is_done() {
@@ -932,6 +974,7 @@ pub unsafe extern "C" fn vtkwire_request_take_object(
         }
         match r.take() {
             Some(Received::Object(o)) => {
+                // SAFETY: `out_obj` was checked non-NULL above and the caller guarantees it is writable (# Safety).
                 unsafe { write_out(out_obj, opt_object_handle(o)) };
                 Ok(())
             }
@@ -958,6 +1001,7 @@ pub unsafe extern "C" fn vtkwire_request_take_array(
     out_array: *mut *mut vtkwire_array,
 ) -> Status {
     guard(|| {
+        // SAFETY: `request` is NULL or a live owned handle, not used elsewhere during the call (# Safety).
         let r = unsafe { request_mut(request, "request") }?;
         check_out(out_array, "out_array")?;
         if !r.is_done() {
@@ -965,6 +1009,7 @@ pub unsafe extern "C" fn vtkwire_request_take_array(
         }
         match r.take() {
             Some(Received::Array(a)) => {
+                // SAFETY: `out_array` was checked non-NULL above and the caller guarantees it is writable (# Safety).
                 unsafe { write_out(out_array, opt_array_handle(a)) };
                 Ok(())
             }

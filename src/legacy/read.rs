@@ -737,11 +737,11 @@ impl<'a> Parser<'a> {
             high |= c[0] | c[1] | c[2];
             c[3]
         }));
-        if high != 0 {
-            if let Some(c) = words::<4>(raw).iter().find(|c| c[0] | c[1] | c[2] != 0) {
-                let v = i32::from_be_bytes(*c);
-                return Err(self.err(Status::Parse, format!("cell type {v} out of range")));
-            }
+        if high != 0
+            && let Some(c) = words::<4>(raw).iter().find(|c| c[0] | c[1] | c[2] != 0)
+        {
+            let v = i32::from_be_bytes(*c);
+            return Err(self.err(Status::Parse, format!("cell type {v} out of range")));
         }
         Ok(types)
     }
@@ -762,10 +762,10 @@ impl<'a> Parser<'a> {
         self.charge(std::mem::size_of::<DataArray>(), "array")?;
         let n = nt.checked_mul(nc).ok_or_else(|| self.err_at(at, Status::Parse, "array size overflows"))?;
         let mut data = self.values(ty, narrow_id, n, nt, nc)?;
-        if cx.ext.has(&format!("I{k}")) {
-            if let ArrayData::LongLong(b) = data {
-                data = ArrayData::IdType(b);
-            }
+        if cx.ext.has(&format!("I{k}"))
+            && let ArrayData::LongLong(b) = data
+        {
+            data = ArrayData::IdType(b);
         }
         let mut a = DataArray::new(name.as_deref(), nc, data).map_err(|e| self.err_at(at, Status::Parse, e.message))?;
         if lower_is(self.peek_token().unwrap_or(b""), "metadata") {
@@ -1171,18 +1171,19 @@ impl<'a> Parser<'a> {
                     }
                     rgba
                 };
-                if let Some((i, lname)) = &pending_lut {
-                    if lname.as_slice() == name && name != b"default" {
-                        let mut nm = self.string(name, lat)?;
-                        let key = format!("L{pending_k}");
-                        if let Some(v) = cx.ext.value(&key) {
-                            if !v.contains(':') {
-                                nm = cx.ext.string(&key, v)?;
-                            }
-                        }
-                        if let Some((a, _)) = file.get_mut(*i) {
-                            a.lookup_table = Some(LookupTable { name: nm, rgba });
-                        }
+                if let Some((i, lname)) = &pending_lut
+                    && lname.as_slice() == name
+                    && name != b"default"
+                {
+                    let mut nm = self.string(name, lat)?;
+                    let key = format!("L{pending_k}");
+                    if let Some(v) = cx.ext.value(&key)
+                        && !v.contains(':')
+                    {
+                        nm = cx.ext.string(&key, v)?;
+                    }
+                    if let Some((a, _)) = file.get_mut(*i) {
+                        a.lookup_table = Some(LookupTable { name: nm, rgba });
                     }
                 }
                 continue;
@@ -1275,10 +1276,10 @@ impl<'a> Parser<'a> {
         let Some(v) = cx.ext.value(&key) else {
             let mut active = [None; 8];
             for (i, (_, r)) in file.iter().enumerate() {
-                if let Some(slot) = r.and_then(|r| active.get_mut(r as usize)) {
-                    if slot.is_none() {
-                        *slot = Some(i);
-                    }
+                if let Some(slot) = r.and_then(|r| active.get_mut(r as usize))
+                    && slot.is_none()
+                {
+                    *slot = Some(i);
                 }
             }
             *attrs = Attributes::from_parts(file.into_iter().map(|x| x.0).collect(), active)
@@ -1407,15 +1408,15 @@ impl<'a> Parser<'a> {
                 let s = rest.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(rest.len());
                 rest.get(s..).unwrap_or(b"")
             };
-            if trimmed.first() == Some(&b'[') {
-                if let Some(end) = trimmed.iter().rposition(|&c| c == b']') {
-                    let raw = trimmed.get(1..end).unwrap_or(b"");
-                    self.charge(raw.len(), "block name")?;
-                    name = Some(
-                        String::from_utf8(raw.to_vec())
-                            .map_err(|_| self.err_at(lat, Status::InvalidUtf8, "block name is not valid UTF-8"))?,
-                    );
-                }
+            if trimmed.first() == Some(&b'[')
+                && let Some(end) = trimmed.iter().rposition(|&c| c == b']')
+            {
+                let raw = trimmed.get(1..end).unwrap_or(b"");
+                self.charge(raw.len(), "block name")?;
+                name = Some(
+                    String::from_utf8(raw.to_vec())
+                        .map_err(|_| self.err_at(lat, Status::InvalidUtf8, "block name is not valid UTF-8"))?,
+                );
             }
             let key = format!("B{i}");
             if let Some(v) = cx.ext.value(&key) {

@@ -71,10 +71,10 @@ fn light_at(obj: &DataObject, deferred: Deferred, depth: usize) -> bool {
 /// The attribute part of `DataObject::validate`.
 fn attributes_ok(obj: &DataObject) -> bool {
     for assoc in [Association::Point, Association::Cell, Association::Vertex, Association::Edge] {
-        if let (Some(attrs), Some(n)) = (obj.attributes(assoc), obj.count(assoc)) {
-            if attrs.validate(assoc.name(), Some(n)).is_err() {
-                return false;
-            }
+        if let (Some(attrs), Some(n)) = (obj.attributes(assoc), obj.count(assoc))
+            && attrs.validate(assoc.name(), Some(n)).is_err()
+        {
+            return false;
         }
     }
     obj.field_data().validate("field data", None).is_ok()

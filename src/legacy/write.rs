@@ -729,11 +729,13 @@ impl<'a> Writer<'a> {
                 if role == AttributeRole::EdgeFlags && assoc != Association::Point {
                     continue;
                 }
-                if let Some(i) = attrs.active_index(role) {
-                    if i < m && attrs.arrays()[i].tuples() > 0 && role.accepts(&attrs.arrays()[i]).is_ok() {
-                        items.push((i, role));
-                        is_item[i] = true;
-                    }
+                if let Some(i) = attrs.active_index(role)
+                    && i < m
+                    && attrs.arrays()[i].tuples() > 0
+                    && role.accepts(&attrs.arrays()[i]).is_ok()
+                {
+                    items.push((i, role));
+                    is_item[i] = true;
                 }
             }
         }
@@ -797,19 +799,19 @@ impl<'a> Writer<'a> {
                 }
                 self.payload(a, kw);
                 self.metadata(a, k);
-                if let Some(t) = &a.lookup_table {
-                    if !t.rgba.is_empty() {
-                        native_lut = true;
-                        self.putf(format_args!("LOOKUP_TABLE lookup_table {}\n", t.rgba.len()));
-                        if self.binary {
-                            let flat: Vec<u8> = t.rgba.iter().flatten().copied().collect();
-                            self.put(&flat);
-                            self.put(b"\n");
-                        } else {
-                            for c in &t.rgba {
-                                let f: Vec<String> = c.iter().map(|&v| fmt_f32(v as f32 / 255.0)).collect();
-                                self.putf(format_args!("{} {} {} {}\n", f[0], f[1], f[2], f[3]));
-                            }
+                if let Some(t) = &a.lookup_table
+                    && !t.rgba.is_empty()
+                {
+                    native_lut = true;
+                    self.putf(format_args!("LOOKUP_TABLE lookup_table {}\n", t.rgba.len()));
+                    if self.binary {
+                        let flat: Vec<u8> = t.rgba.iter().flatten().copied().collect();
+                        self.put(&flat);
+                        self.put(b"\n");
+                    } else {
+                        for c in &t.rgba {
+                            let f: Vec<String> = c.iter().map(|&v| fmt_f32(v as f32 / 255.0)).collect();
+                            self.putf(format_args!("{} {} {} {}\n", f[0], f[1], f[2], f[3]));
                         }
                     }
                 }

@@ -124,10 +124,10 @@ impl Bits {
             return Err(Error::invalid_argument(format!("{len} bits need {need} packed bytes, got {}", bytes.len())));
         }
         bytes.truncate(need);
-        if len % 8 != 0 {
-            if let Some(last) = bytes.last_mut() {
-                *last &= 0xFFu8 << (8 - len % 8);
-            }
+        if !len.is_multiple_of(8)
+            && let Some(last) = bytes.last_mut()
+        {
+            *last &= 0xFFu8 << (8 - len % 8);
         }
         Ok(Bits { bytes, len })
     }
@@ -321,7 +321,7 @@ impl DataArray {
         if components == 0 {
             return Err(Error::invalid_argument("an array needs at least 1 component"));
         }
-        if data.len() % components != 0 {
+        if !data.len().is_multiple_of(components) {
             return Err(Error::invalid_argument(format!(
                 "{} values are not a whole number of {components}-component tuples",
                 data.len()
@@ -378,7 +378,7 @@ impl DataArray {
 
     /// Replaces the values; the count must stay a multiple of the components.
     pub fn set_data(&mut self, data: ArrayData) -> Result<()> {
-        if data.len() % self.components != 0 {
+        if !data.len().is_multiple_of(self.components) {
             return Err(Error::invalid_argument(format!(
                 "{} values are not a whole number of {}-component tuples",
                 data.len(),
@@ -415,15 +415,15 @@ impl DataArray {
 
     /// Checks internal consistency (component names, lookup table).
     pub fn validate(&self) -> Result<()> {
-        if let Some(names) = &self.component_names {
-            if names.len() != self.components {
-                return Err(Error::invalid_object(format!(
-                    "array '{}' has {} component names for {} components",
-                    self.name_str(),
-                    names.len(),
-                    self.components
-                )));
-            }
+        if let Some(names) = &self.component_names
+            && names.len() != self.components
+        {
+            return Err(Error::invalid_object(format!(
+                "array '{}' has {} component names for {} components",
+                self.name_str(),
+                names.len(),
+                self.components
+            )));
         }
         Ok(())
     }

@@ -165,16 +165,16 @@ impl Attributes {
     /// existing array of the same name in place (keeping its index and roles, if the new array
     /// still fits them; roles it no longer fits are cleared).
     pub fn add(&mut self, array: DataArray) -> usize {
-        if let Some(name) = array.name.as_deref() {
-            if let Some(i) = self.index_of(name) {
-                self.arrays[i] = array;
-                for role in AttributeRole::ALL {
-                    if self.active[role as usize] == Some(i) && role.accepts(&self.arrays[i]).is_err() {
-                        self.active[role as usize] = None;
-                    }
+        if let Some(name) = array.name.as_deref()
+            && let Some(i) = self.index_of(name)
+        {
+            self.arrays[i] = array;
+            for role in AttributeRole::ALL {
+                if self.active[role as usize] == Some(i) && role.accepts(&self.arrays[i]).is_err() {
+                    self.active[role as usize] = None;
                 }
-                return i;
             }
+            return i;
         }
         self.arrays.push(array);
         self.arrays.len() - 1
@@ -232,14 +232,14 @@ impl Attributes {
     pub fn validate(&self, what: &str, tuples: Option<usize>) -> Result<()> {
         for (i, a) in self.arrays.iter().enumerate() {
             a.validate().map_err(|e| e.context(format_args!("{what} array {i}")))?;
-            if let Some(n) = tuples {
-                if a.tuples() != n {
-                    return Err(Error::invalid_object(format!(
-                        "{what} array {i} '{}' has {} tuples, expected {n}",
-                        a.name_str(),
-                        a.tuples()
-                    )));
-                }
+            if let Some(n) = tuples
+                && a.tuples() != n
+            {
+                return Err(Error::invalid_object(format!(
+                    "{what} array {i} '{}' has {} tuples, expected {n}",
+                    a.name_str(),
+                    a.tuples()
+                )));
             }
         }
         for role in AttributeRole::ALL {

@@ -288,14 +288,14 @@ impl UnstructuredGrid {
                 cells::check_ids(&format!("cell {i} (polyhedron)"), &pts, n)?;
                 continue;
             }
-            if let Some(k) = expect {
-                if ids.len() != k {
-                    return Err(Error::invalid_object(format!(
-                        "cell {i}: a {} has {k} points, got {}",
-                        cells::cell_type_name(ty),
-                        ids.len()
-                    )));
-                }
+            if let Some(k) = expect
+                && ids.len() != k
+            {
+                return Err(Error::invalid_object(format!(
+                    "cell {i}: a {} has {k} points, got {}",
+                    cells::cell_type_name(ty),
+                    ids.len()
+                )));
             }
             cells::check_ids(&format!("cell {i}"), ids, n)?;
         }
@@ -345,7 +345,7 @@ impl Graph {
 
     fn validate(&self, tree: bool) -> Result<()> {
         let e = self.edges.as_slice();
-        if e.len() % 2 != 0 {
+        if !e.len().is_multiple_of(2) {
             return Err(Error::invalid_object(format!("{} edge entries is not a whole number of pairs", e.len())));
         }
         if let Some(k) = e.iter().position(|&id| id as u64 >= self.num_vertices as u64) {
@@ -751,10 +751,10 @@ impl DataObject {
             for assoc in
                 [Association::Point, Association::Cell, Association::Row, Association::Vertex, Association::Edge]
             {
-                if let (Some(attrs), Some(n)) = (self.attributes(assoc), self.count(assoc)) {
-                    if assoc != Association::Row {
-                        attrs.validate(assoc.name(), Some(n))?;
-                    }
+                if let (Some(attrs), Some(n)) = (self.attributes(assoc), self.count(assoc))
+                    && assoc != Association::Row
+                {
+                    attrs.validate(assoc.name(), Some(n))?;
                 }
             }
             self.field_data().validate("field data", None)

@@ -617,7 +617,7 @@ pub fn gatherv_array(comm: &Comm, a: &DataArray, root: Option<i32>) -> Result<Op
     let w = ArrayWire::of(a)?;
     let Some((out, lens)) = gatherv_bytes(comm, w.bytes, w.dt, w.elem, root)? else { return Ok(None) };
     let total: usize = lens.iter().sum();
-    if total % a.components().max(1) != 0 {
+    if !total.is_multiple_of(a.components().max(1)) {
         return Err(Error::new(
             Status::Protocol,
             format!("gathered {total} values, not a multiple of {} components", a.components()),

@@ -438,7 +438,7 @@ impl Decoder {
                 let chunk = to_u64(self.limits.chunk_elements);
                 let count = bytes / elem;
                 let want = (self.total.saturating_sub(self.got)).min(chunk);
-                if bytes % elem != 0 {
+                if !bytes.is_multiple_of(elem) {
                     self.violation(format!(
                         "holds {bytes} bytes, not a whole number of {} ({elem} bytes each)",
                         self.dt.name()

@@ -128,10 +128,6 @@ impl Ty {
             _ => None,
         }
     }
-
-    pub fn is_handle(&self) -> bool {
-        matches!(self, Ty::Handle { .. })
-    }
 }
 
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,8 +176,6 @@ pub struct Param {
 pub struct Doc {
     pub summary: String,
     pub sections: BTreeMap<String, String>,
-    #[serde(skip)]
-    pub raw: Vec<String>,
 }
 
 #[derive(Serialize, Clone, Debug)]
@@ -380,7 +374,7 @@ fn doc_text(attrs: &[syn::Attribute]) -> String {
 }
 
 fn parse_doc(lines: Vec<String>) -> Doc {
-    let mut doc = Doc { raw: lines.clone(), ..Doc::default() };
+    let mut doc = Doc::default();
     let mut current: Option<String> = None;
     let mut buf: Vec<String> = Vec::new();
     let flush = |current: &Option<String>, buf: &mut Vec<String>, doc: &mut Doc| {

@@ -580,10 +580,10 @@ fn manual_names(root: &Path, path: &str) -> Result<(Vec<String>, String), String
             names.extend(rest.split_whitespace().map(str::to_owned));
         }
         // `! vtkwire-unwrapped: NAME (reason)`: deliberately no Fortran wrapper.
-        if let Some(rest) = line.trim_start().strip_prefix("! vtkwire-unwrapped:") {
-            if let Some(name) = rest.split_whitespace().next() {
-                names.push(name.to_owned());
-            }
+        if let Some(rest) = line.trim_start().strip_prefix("! vtkwire-unwrapped:")
+            && let Some(name) = rest.split_whitespace().next()
+        {
+            names.push(name.to_owned());
         }
     }
     Ok((names, text))
@@ -890,7 +890,11 @@ fn public_list(names: &[String]) -> String {
     out
 }
 
-pub fn generate(root: &Path, api: &Api) -> Result<(Vec<(String, String)>, Vec<String>), String> {
+/// `(path, contents)` of each generated file.
+type Files = Vec<(String, String)>;
+
+/// The Fortran files, and the problems found (exports the rules and the manual includes miss).
+pub fn generate(root: &Path, api: &Api) -> Result<(Files, Vec<String>), String> {
     let mut problems = Vec::new();
     let files = vec![
         ("bindings/fortran/vtkwire_c.f90".to_owned(), constants_module(api)?),
