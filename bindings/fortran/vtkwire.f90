@@ -42,10 +42,12 @@ module vtkwire
   public :: vtkwire_object, vtkwire_associated
   public :: vtkwire_array_free, vtkwire_array_clone, vtkwire_array_set_component_name
   public :: vtkwire_array_info, vtkwire_array_string, vtkwire_array_component_name
-  public :: vtkwire_table_new, vtkwire_object_array_count, vtkwire_object_array
+  public :: vtkwire_table_new, vtkwire_object_add_array, vtkwire_object_add_array_take
+  public :: vtkwire_object_set_active, vtkwire_object_array_count, vtkwire_object_array
   public :: vtkwire_object_array_by_name, vtkwire_object_active_array, vtkwire_object_remove_array
   public :: vtkwire_poly_data_new, vtkwire_unstructured_grid_new, vtkwire_multiblock_new
-  public :: vtkwire_multiblock_block_count, vtkwire_amr_new, vtkwire_amr_info
+  public :: vtkwire_multiblock_block_count, vtkwire_multiblock_set_block, vtkwire_multiblock_set_block_take
+  public :: vtkwire_amr_new, vtkwire_amr_add_level, vtkwire_amr_info
   public :: vtkwire_amr_level, vtkwire_amr_block, vtkwire_image_data_new
   public :: vtkwire_structured_points_new, vtkwire_rectilinear_grid_new, vtkwire_rectilinear_grid_coordinates
   public :: vtkwire_structured_grid_new, vtkwire_limits_set_max_object_bytes, vtkwire_limits_get_max_object_bytes
@@ -1775,6 +1777,63 @@ contains
     call finish(st, 'vtkwire_table_new', ierr)
   end subroutine vtkwire_table_new
 
+  !> Adds a copy of `array` to the `association` data of `obj` (point, cell, field, row, vertex or
+  !> edge data). A named array replaces an existing one of the same name (VTK's `AddArray`). Tuple
+  !> counts are checked by `vtkwire_object_validate` (and marshal/send). `*out_index` (`out_index`
+  !> may be NULL) gets the array's index.
+  subroutine vtkwire_object_add_array(obj, association, array, ierr, index)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: association
+    type(vtkwire_array), intent(in) :: array
+    integer, intent(out), optional :: index
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: index_v
+    integer(c_int32_t) :: st
+    if (.not. owned_object(obj, 'vtkwire_object_add_array', ierr)) return
+    st = c_object_add_array(obj%ptr, int(association, c_int32_t), array%ptr, index_v)
+    if (st == VTKWIRE_STATUS_OK) then
+      if (present(index)) index = int(index_v)
+    end if
+    call finish(st, 'vtkwire_object_add_array', ierr)
+  end subroutine vtkwire_object_add_array
+
+  !> As `vtkwire_object_add_array`, but takes ownership of `array` (no copy; values it borrows stay
+  !> borrowed).
+  subroutine vtkwire_object_add_array_take(obj, association, array, ierr, index)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: association
+    type(vtkwire_array), intent(inout) :: array
+    integer, intent(out), optional :: index
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: index_v
+    integer(c_int32_t) :: st
+    if (.not. owned_object(obj, 'vtkwire_object_add_array_take', ierr)) return
+    if (.not. owned_array(array, 'vtkwire_object_add_array_take', ierr)) return
+    st = c_object_add_array_take(obj%ptr, int(association, c_int32_t), array%ptr, index_v)
+    if (st == VTKWIRE_STATUS_OK) then
+      if (present(index)) index = int(index_v)
+      array%ptr = c_null_ptr
+    end if
+    call finish(st, 'vtkwire_object_add_array_take', ierr)
+  end subroutine vtkwire_object_add_array_take
+
+  !> Makes the array named `name` the active `role` (`VTKWIRE_ROLE_*`) of the `association` data; a
+  !> NULL `name` clears the role.
+  subroutine vtkwire_object_set_active(obj, association, role, ierr, name)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: association
+    integer, intent(in) :: role
+    character(len=*), intent(in), optional :: name
+    integer(c_int32_t), intent(out), optional :: ierr
+    character(kind=c_char), allocatable, target :: name_c(:)
+    integer(c_int32_t) :: st
+    if (.not. owned_object(obj, 'vtkwire_object_set_active', ierr)) return
+    if (present(name)) call f_to_c(name, name_c)
+    st = c_object_set_active(obj%ptr, int(association, c_int32_t), int(role, c_int32_t), &
+        opt_c_loc(name_c))
+    call finish(st, 'vtkwire_object_set_active', ierr)
+  end subroutine vtkwire_object_set_active
+
   !> Number of arrays in the `association` data of `obj`.
   subroutine vtkwire_object_array_count(obj, association, count, ierr)
     type(vtkwire_object), intent(in) :: obj
@@ -1899,6 +1958,54 @@ contains
     call finish(st, 'vtkwire_multiblock_block_count', ierr)
   end subroutine vtkwire_multiblock_block_count
 
+  !> Sets block `index` of a multiblock to a deep copy of `block` (NULL = a null block) with an
+  !> optional UTF-8 `name` (may be NULL = unnamed). An index ≥ the block count grows the list with
+  !> null blocks.
+  subroutine vtkwire_multiblock_set_block(obj, index, block, ierr, name)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: index
+    character(len=*), intent(in), optional :: name
+    type(vtkwire_object), intent(in) :: block
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: index_c
+    character(kind=c_char), allocatable, target :: name_c(:)
+    integer(c_int32_t) :: st
+    if (.not. owned_object(obj, 'vtkwire_multiblock_set_block', ierr)) return
+    if (index < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_multiblock_set_block', '`index` is negative', ierr)
+      return
+    end if
+    index_c = int(index, c_size_t)
+    if (present(name)) call f_to_c(name, name_c)
+    st = c_multiblock_set_block(obj%ptr, index_c, opt_c_loc(name_c), block%ptr)
+    call finish(st, 'vtkwire_multiblock_set_block', ierr)
+  end subroutine vtkwire_multiblock_set_block
+
+  !> As `vtkwire_multiblock_set_block`, but takes ownership of `block` instead of copying it.
+  subroutine vtkwire_multiblock_set_block_take(obj, index, block, ierr, name)
+    type(vtkwire_object), intent(in) :: obj
+    integer, intent(in) :: index
+    character(len=*), intent(in), optional :: name
+    type(vtkwire_object), intent(inout) :: block
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: index_c
+    character(kind=c_char), allocatable, target :: name_c(:)
+    integer(c_int32_t) :: st
+    if (.not. owned_object(obj, 'vtkwire_multiblock_set_block_take', ierr)) return
+    if (index < 0) then
+      call fail(VTKWIRE_STATUS_OUT_OF_RANGE, 'vtkwire_multiblock_set_block_take', '`index` is negative', ierr)
+      return
+    end if
+    index_c = int(index, c_size_t)
+    if (present(name)) call f_to_c(name, name_c)
+    if (.not. owned_object(block, 'vtkwire_multiblock_set_block_take', ierr)) return
+    st = c_multiblock_set_block_take(obj%ptr, index_c, opt_c_loc(name_c), block%ptr)
+    if (st == VTKWIRE_STATUS_OK) then
+      block%ptr = c_null_ptr
+    end if
+    call finish(st, 'vtkwire_multiblock_set_block_take', ierr)
+  end subroutine vtkwire_multiblock_set_block_take
+
   !> Creates an overlapping AMR (`vtkOverlappingAMR`, VTK's marshalable uniform-grid AMR) with a
   !> global `origin` and a `grid_description` (vtkStructuredData: 8 = XYZ, 5 = XY…); add levels
   !> with `vtkwire_amr_add_level` and blocks with `vtkwire_amr_add_block`.
@@ -1911,6 +2018,24 @@ contains
     st = c_amr_new(origin, int(grid_description, c_int32_t), obj%ptr)
     call finish(st, 'vtkwire_amr_new', ierr)
   end subroutine vtkwire_amr_new
+
+  !> Appends a level with cell `spacing` and the refinement ratio to the next finer level;
+  !> `*out_level` (`out_level` may be NULL) gets its index.
+  subroutine vtkwire_amr_add_level(obj, spacing, refinement_ratio, ierr, level)
+    type(vtkwire_object), intent(in) :: obj
+    real(c_double), intent(in) :: spacing(3)
+    integer, intent(in) :: refinement_ratio
+    integer, intent(out), optional :: level
+    integer(c_int32_t), intent(out), optional :: ierr
+    integer(c_size_t) :: level_v
+    integer(c_int32_t) :: st
+    if (.not. owned_object(obj, 'vtkwire_amr_add_level', ierr)) return
+    st = c_amr_add_level(obj%ptr, spacing, int(refinement_ratio, c_int32_t), level_v)
+    if (st == VTKWIRE_STATUS_OK) then
+      if (present(level)) level = int(level_v)
+    end if
+    call finish(st, 'vtkwire_amr_add_level', ierr)
+  end subroutine vtkwire_amr_add_level
 
   !> Origin (3 doubles), grid description and number of levels of an overlapping AMR.
   subroutine vtkwire_amr_info(obj, origin, grid_description, nlevels, ierr)

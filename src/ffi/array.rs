@@ -191,6 +191,7 @@ pub unsafe fn array_from_args(
 /// # Safety
 /// `name` NULL or NUL-terminated; `data` NULL or the readable values described;
 /// `out_array` NULL or valid for writes.
+#[cfg_attr(false, vtkwire(nullable(name)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_new(
@@ -226,6 +227,7 @@ pub unsafe extern "C" fn vtkwire_array_new(
 ///
 /// # Safety
 /// As `vtkwire_array_new`, and `data` must stay valid as said under Ownership.
+#[cfg_attr(false, vtkwire(nullable(name)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_array_new_borrowed(

@@ -69,6 +69,7 @@ fn add_array(obj: &mut DataObject, association: i32, a: DataArray, out_index: *m
 /// # Safety
 /// `obj` NULL or a live object handle owned by the caller, not used by another thread during
 /// the call; `array` NULL or a live array handle; `out_index` NULL or valid for writes.
+#[cfg_attr(false, vtkwire(nullable(out_index)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_add_array(
@@ -100,6 +101,7 @@ pub unsafe extern "C" fn vtkwire_object_add_array(
 /// the call; `array` NULL or an array handle the caller owns (from `vtkwire_array_new*` or
 /// `vtkwire_array_clone`, never one borrowed from an object); `out_index` NULL or valid for
 /// writes.
+#[cfg_attr(false, vtkwire(consumed(array), nullable(out_index)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_add_array_take(
@@ -136,6 +138,7 @@ pub unsafe extern "C" fn vtkwire_object_add_array_take(
 /// `obj` NULL or a live object handle owned by the caller, not used by another thread during
 /// the call; `name` NULL or NUL-terminated; `data` NULL or the values described (as
 /// `vtkwire_array_new`); `out_index` NULL or valid for writes.
+#[cfg_attr(false, vtkwire(nullable(name, out_index)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_add_array_data(
@@ -171,6 +174,7 @@ pub unsafe extern "C" fn vtkwire_object_add_array_data(
 /// # Safety
 /// As `vtkwire_array_new_borrowed`; `obj` NULL or a live object handle owned by the caller, not
 /// used by another thread during the call; `out_index` NULL or valid for writes.
+#[cfg_attr(false, vtkwire(nullable(name, out_index)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_add_array_data_borrowed(
@@ -209,6 +213,7 @@ pub unsafe extern "C" fn vtkwire_object_add_array_data_borrowed(
 /// # Safety
 /// `obj` NULL or a live object handle owned by the caller, not used by another thread during
 /// the call; `name` NULL or NUL-terminated.
+#[cfg_attr(false, vtkwire(nullable(name)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_object_set_active(

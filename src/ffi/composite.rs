@@ -108,6 +108,7 @@ fn set_block(m: &mut MultiBlock, index: usize, name: Option<&str>, child: Option
 /// `obj` NULL or a live object handle owned by the caller, not used by another thread during
 /// the call; `block` NULL or a live object handle other than `obj`; `name` NULL or
 /// NUL-terminated.
+#[cfg_attr(false, vtkwire(nullable(name)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_multiblock_set_block(
@@ -144,6 +145,7 @@ pub unsafe extern "C" fn vtkwire_multiblock_set_block(
 /// `obj` NULL or a live object handle owned by the caller, not used by another thread during
 /// the call; `block` NULL or an owned object handle (not borrowed from another object);
 /// `name` NULL or NUL-terminated.
+#[cfg_attr(false, vtkwire(consumed(block), nullable(name)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_multiblock_set_block_take(
@@ -272,6 +274,7 @@ fn amr_ref(o: &DataObject) -> Result<&Amr> {
 /// # Safety
 /// `obj` NULL or a live object handle owned by the caller, not used by another thread during
 /// the call; `spacing` NULL or 3 readable doubles; `out_level` NULL or valid for writes.
+#[cfg_attr(false, vtkwire(nullable(out_level)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_amr_add_level(
@@ -320,6 +323,7 @@ pub unsafe extern "C" fn vtkwire_amr_add_level(
 /// `obj` NULL or a live object handle owned by the caller, not used by another thread during
 /// the call; `box` NULL or 6 readable `int32_t`; `grid` NULL or a live object handle;
 /// `out_index` NULL or valid for writes.
+#[cfg_attr(false, vtkwire(nullable(out_index)))]
 #[unsafe(no_mangle)]
 #[must_use]
 pub unsafe extern "C" fn vtkwire_amr_add_block(

@@ -315,6 +315,7 @@ enum W {
     },
     OutScalar {
         decl: &'static str,
+        optional: bool,
     },
     OutHandle {
         ty: String,
@@ -368,7 +369,7 @@ fn wrapper_args(f: &Function) -> Option<Vec<(String, W)>> {
                 (Ty::Scalar { scalar }, Role::Out)
                     if p.name.starts_with("out_") && matches!(scalar, Scalar::I32 | Scalar::Usize | Scalar::F64) =>
                 {
-                    W::OutScalar { decl: kind_of(scalar) }
+                    W::OutScalar { decl: kind_of(scalar), optional: p.nullable }
                 }
                 (Ty::Ptr { to: inner, .. }, Role::OutOwned | Role::OutBorrowed) if p.count.is_none() => {
                     match &**inner {
@@ -466,10 +467,20 @@ fn wrapper(f: &Function, args: &[(String, W)], proc_name: &str, comm_form: Optio
                 actuals.push(n.clone());
                 required.push(n.clone());
             }
-            W::OutScalar { decl } => {
+            W::OutScalar { decl, optional: false } => {
                 decls.push(format!("{decl}, intent(out) :: {n}"));
                 actuals.push(n.clone());
                 required.push(n.clone());
+            }
+            W::OutScalar { decl, optional: true } => {
+                // An output C lets be NULL: an optional default-kind integer (or the C kind).
+                let fdecl = if *decl == "integer(c_size_t)" { "integer" } else { decl };
+                decls.push(format!("{fdecl}, intent(out), optional :: {n}"));
+                locals.push(format!("{decl} :: {n}_v"));
+                actuals.push(format!("{n}_v"));
+                let conv = if *decl == "integer(c_size_t)" { format!("int({n}_v)") } else { format!("{n}_v") };
+                post.push(format!("if (present({n})) {n} = {conv}"));
+                optional.push(n.clone());
             }
             W::OutHandle { ty, borrowed } => {
                 decls.push(format!("type({ty}), intent(out) :: {n}"));
