@@ -10,7 +10,7 @@
 #   PREFIX/include/vtkwire_mpi.h, vtkwire_mpi.hpp   the MPI functions (include <mpi.h> and the above)
 #   PREFIX/include/vtkwire-api.json                 the machine-readable API description
 #   PREFIX/include/vtkwire*.mod                     the compiled Fortran modules (use vtkwire, use vtkwire_mpi)
-#   PREFIX/lib/pkgconfig/vtkwire.pc, vtkwire-fortran.pc
+#   PREFIX/lib/pkgconfig/vtkwire.pc (serial), vtkwire-mpi.pc, vtkwire-fortran.pc
 #   PREFIX/lib/cmake/vtkwire/vtkwireConfig.cmake, vtkwireConfigVersion.cmake
 # Everything is relocatable: move PREFIX as a whole and it still works.
 #
@@ -73,9 +73,11 @@ VERSION_MAJOR=${VERSION%%.*}
 VERSION_MINOR=${VERSION#*.}
 VERSION_MINOR=${VERSION_MINOR%%.*}
 # pkg-config: require the MPI's own .pc when this machine has it; otherwise consumers use mpicc.
-REQUIRES_LINE="# Requires: none; compile with mpicc (no pkg-config file for the MPI was found)"
+REQUIRES_LINE="# the MPI has no pkg-config file here: compile with mpicc"
+MPI_REQUIRES=""
 if [[ -n $PC_MPI ]] && pkg-config --exists "$PC_MPI" 2>/dev/null; then
-  REQUIRES_LINE="Requires: $PC_MPI"
+  REQUIRES_LINE="# MPI flags come from the MPI's own pkg-config file ($PC_MPI)"
+  MPI_REQUIRES=", $PC_MPI"
 fi
 log "library links $MPI_FLAVOR; version $VERSION"
 
@@ -88,7 +90,7 @@ install -m 644 "$ROOT"/include/vtkwire.h "$ROOT"/include/vtkwire_mpi.h "$ROOT"/i
 # ---- 4. Fortran module -------------------------------------------------------------------------
 FC_VERSION=""
 MPIF90=${MPIF90:-$FC_DEFAULT}
-rm -f "$PREFIX/lib/libvtkwire_fortran.a" "$PREFIX"/include/vtkwire*.mod "$PREFIX/lib/pkgconfig/vtkwire-fortran.pc"
+rm -f "$PREFIX/lib/pkgconfig/vtkwire-mpi.pc" "$PREFIX/lib/libvtkwire_fortran.a" "$PREFIX"/include/vtkwire*.mod "$PREFIX/lib/pkgconfig/vtkwire-fortran.pc"
 if [[ ${VTKWIRE_NO_FORTRAN:-0} == 1 ]]; then
   log "Fortran module skipped (VTKWIRE_NO_FORTRAN=1)"
 elif ! command -v "$MPIF90" >/dev/null 2>&1; then
@@ -120,12 +122,13 @@ fi
 subst() {
   sed -e "s|@VERSION@|$VERSION|g" -e "s|@VERSION_MAJOR@|$VERSION_MAJOR|g" \
       -e "s|@VERSION_MINOR@|$VERSION_MINOR|g" -e "s|@MPI_FLAVOR@|$MPI_FLAVOR|g" \
-      -e "s|@REQUIRES_LINE@|$REQUIRES_LINE|g" -e "s|@MPIF90@|$MPIF90|g" \
+      -e "s|@REQUIRES_LINE@|$REQUIRES_LINE|g" -e "s|@MPI_REQUIRES@|$MPI_REQUIRES|g" -e "s|@MPIF90@|$MPIF90|g" \
       -e "s|@FC_VERSION@|$FC_VERSION|g" -e "s|@SIZEOF_VOID_P@|8|g" \
       -e "s|@STATIC_LIBS@|gcc_s;util;rt;pthread;m;dl;c|g" "$1" >"$2"
   chmod 644 "$2"
 }
 subst "$TEMPLATES/vtkwire.pc.in" "$PREFIX/lib/pkgconfig/vtkwire.pc"
+subst "$TEMPLATES/vtkwire-mpi.pc.in" "$PREFIX/lib/pkgconfig/vtkwire-mpi.pc"
 [[ -f $PREFIX/include/vtkwire.mod ]] &&
   subst "$TEMPLATES/vtkwire-fortran.pc.in" "$PREFIX/lib/pkgconfig/vtkwire-fortran.pc"
 subst "$TEMPLATES/vtkwireConfig.cmake.in" "$PREFIX/lib/cmake/vtkwire/vtkwireConfig.cmake"

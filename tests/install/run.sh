@@ -66,13 +66,13 @@ for mpi in "${MPIS[@]}"; do
   run env CARGO_TARGET_DIR="$TARGET_DIR" ${CARGO_MPICC:+MPICC=$CARGO_MPICC} MPIF90="$FC_WRAP" \
     "$ROOT/scripts/install.sh" "$STAGE"
   run mv "$STAGE" "$PREFIX"
-  for f in lib/libvtkwire.so lib/libvtkwire.a include/vtkwire.h include/vtkwire.hpp \
-           lib/pkgconfig/vtkwire.pc lib/cmake/vtkwire/vtkwireConfig.cmake \
+  for f in lib/libvtkwire.so lib/libvtkwire.a include/vtkwire.h include/vtkwire.hpp include/vtkwire_mpi.h \
+           include/vtkwire_mpi.hpp include/vtkwire-api.json lib/pkgconfig/vtkwire.pc lib/pkgconfig/vtkwire-mpi.pc lib/cmake/vtkwire/vtkwireConfig.cmake \
            lib/cmake/vtkwire/vtkwireConfigVersion.cmake; do
     [[ -f $PREFIX/$f ]] || fail "$f not installed"
   done
   FORTRAN=OFF
-  [[ -f $PREFIX/include/vtkwire.mod && -f $PREFIX/lib/libvtkwire_fortran.a ]] && FORTRAN=ON
+  [[ -f $PREFIX/include/vtkwire.mod && -f $PREFIX/include/vtkwire_mpi.mod && -f $PREFIX/lib/libvtkwire_fortran.a ]] && FORTRAN=ON
   if grep -rqF "$STAGE" "$PREFIX/lib/pkgconfig" "$PREFIX/lib/cmake"; then
     fail "an installed file names the install-time prefix (not relocatable)"
   fi
@@ -98,6 +98,12 @@ for mpi in "${MPIS[@]}"; do
   run timeout "$TIMEOUT" "${LAUNCH[@]}" "$B/consumer"
   tail -n 20 "$LOG" | grep -q '^consumer: OK' || fail "CMake consumer printed no 'consumer: OK'"
   DONE+=("$mpi/cmake")
+  run timeout "$TIMEOUT" "$B/serial"
+  tail -n 5 "$LOG" | grep -q '^serial: OK' || fail "CMake serial consumer printed no 'serial: OK'"
+  if grep -qE 'openmpi/include|linux-gnu/mpich' "$B/CMakeFiles/serial.dir/flags.make"; then
+    fail "vtkwire::vtkwire (serial) carries MPI compile flags"
+  fi
+  DONE+=("$mpi/cmake-serial")
   if [[ $FORTRAN == ON ]]; then
     run timeout "$TIMEOUT" "$B/fortran_consumer"
     tail -n 5 "$LOG" | grep -q '^ *fortran_consumer: OK' || fail "fortran_consumer printed no OK"
@@ -108,10 +114,17 @@ for mpi in "${MPIS[@]}"; do
   EXE=$TMP/$mpi/consumer-pkgconfig
   # shellcheck disable=SC2046  # word splitting of pkg-config's flags is intended
   run "$CC_WRAP" -std=c11 -O2 -o "$EXE" "$HERE/consumer/consumer.c" \
-    $(pkg-config --cflags --libs vtkwire) -Wl,-rpath,"$PREFIX/lib"
+    $(pkg-config --cflags --libs vtkwire-mpi) -Wl,-rpath,"$PREFIX/lib"
   run timeout "$TIMEOUT" "${LAUNCH[@]}" "$EXE"
   tail -n 20 "$LOG" | grep -q '^consumer: OK' || fail "pkg-config consumer printed no 'consumer: OK'"
   DONE+=("$mpi/pkg-config")
+  # The serial API with the plain C compiler and `pkg-config vtkwire` (no MPI anywhere).
+  # shellcheck disable=SC2046
+  run cc -std=c11 -O2 -o "$EXE-serial" "$HERE/consumer/serial.c" $(pkg-config --cflags --libs vtkwire) \
+    -Wl,-rpath,"$PREFIX/lib"
+  run timeout "$TIMEOUT" "$EXE-serial"
+  tail -n 5 "$LOG" | grep -q '^serial: OK' || fail "pkg-config serial consumer printed no 'serial: OK'"
+  DONE+=("$mpi/pkg-config-serial")
   unset PKG_CONFIG_PATH
 done
 
