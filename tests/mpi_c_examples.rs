@@ -2,7 +2,7 @@
 //! `mpicc` against the cdylib of this build and runs them under `mpirun -n 2` and `-n 4`,
 //! checking exit codes and what they print.
 //!
-//! Needs `include/vtkwire.h` regenerated with the MPI exports (`cargo run -p xtask -- header`)
+//! Needs `include/vtkwire_mpi.h` generated with the MPI exports (`cargo run -p xtask -- gen`)
 //! and the Open MPI launcher; a vtkwire built against MPICH uses `mpiexec.mpich` instead.
 
 #[path = "mpi/harness.rs"]

@@ -50,12 +50,12 @@ pub fn launcher() -> (&'static str, &'static str, &'static str, Vec<(&'static st
 /// Builds `src` (relative to the crate root) with `-Wall -Wextra -Werror`.
 pub fn build(src: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // VTKWIRE_TEST_INCLUDE: another directory holding a freshly generated vtkwire.h.
+    // VTKWIRE_TEST_INCLUDE: another directory holding freshly generated headers.
     let include = std::env::var_os("VTKWIRE_TEST_INCLUDE").map(PathBuf::from).unwrap_or_else(|| root.join("include"));
-    let header = std::fs::read_to_string(include.join("vtkwire.h")).unwrap_or_default();
+    let header = std::fs::read_to_string(include.join("vtkwire_mpi.h")).unwrap_or_default();
     assert!(
         header.contains("vtkwire_object_send"),
-        "include/vtkwire.h lacks the MPI exports: run `cargo run -p xtask -- header`"
+        "include/vtkwire_mpi.h lacks the MPI exports: run `cargo run -p xtask -- gen`"
     );
     let lib_dir = target_dir();
     assert!(lib_dir.join("libvtkwire.so").exists(), "no libvtkwire.so in {}", lib_dir.display());
