@@ -8,12 +8,16 @@
 #   scripts/fuzz.sh --seconds N --runs M [TARGET...]
 #   scripts/fuzz.sh --seeds            regenerate the seeds (VTK 9.1, newest VTK, vtkwire) and
 #                                      minimize them into the committed corpus fuzz/corpus/
+#   scripts/fuzz.sh --regressions      replay tests/fuzz_regressions/TARGET/* through the fuzz
+#                                      binaries with VTKWIRE_FUZZ_STRICT=1 (did the fixes land?)
 #   scripts/fuzz.sh --build            only build (prints the build time)
 #
 # One fuzzer process at a time, under `nice -n ${FUZZ_NICE:-19}`. Options per target come from
 # fuzz/options/TARGET.options (rss_limit_mb=2048, malloc_limit_mb=1024, timeout, dict): a crash,
 # a panic (libfuzzer-sys aborts on any panic, caught or not), a leak, an allocation over the
 # limit or a timeout fails the run, and the input is saved under fuzz/artifacts/TARGET/.
+# Findings already reported are skipped (fuzz/src/known.rs) so a run can find new ones;
+# VTKWIRE_FUZZ_STRICT=1 reports them again (to check that a fix landed).
 # Long runs grow a working corpus in fuzz/work/corpus/TARGET (not committed); smoke runs work on
 # a throw-away copy. Results (exec counts, exec/s, peak RSS) go to fuzz/work/results-*.txt.
 #
@@ -37,9 +41,10 @@ while (($#)); do
     --smoke) mode=smoke; seconds=${FUZZ_SMOKE_SECONDS:-60}; shift ;;
     --seeds) mode=seeds; shift ;;
     --build) mode=build; shift ;;
+    --regressions) mode=regressions; shift ;;
     --seconds) seconds=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -51,6 +56,11 @@ BIN=$FUZZ/target/x86_64-unknown-linux-gnu/release
 WORK=$FUZZ/work
 NICE=(nice -n "${FUZZ_NICE:-19}")
 export RUSTC_BOOTSTRAP=1
+# allocator_may_return_null=1: a fallible allocation (try_reserve) that cannot be served fails
+# softly, as it does in production, instead of ASan aborting; an infallible one still aborts
+# (Rust's handle_alloc_error) and is a finding. A successful allocation over malloc_limit_mb is
+# a finding either way (libFuzzer's malloc hook). Leak detection stays on.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_may_return_null=1:detect_leaks=1}
 mkdir -p "$WORK"
 
 # ---- tools -------------------------------------------------------------------------------
@@ -95,7 +105,7 @@ if [[ $mode == seeds ]]; then
   step "seeds from VTK 9.1 (/usr/bin/python3), the newest VTK (target/vtk-venv) and vtkwire"
   /usr/bin/python3 "$FUZZ/seeds/vtk_seeds.py" "$seeds" vtk91
   "$ROOT/target/vtk-venv/bin/python" "$FUZZ/seeds/vtk_seeds.py" "$seeds" vtk97
-  ASAN_OPTIONS=detect_leaks=1 "$BIN/make_seeds" "$seeds" 400
+  "$BIN/make_seeds" "$seeds" 400
   for t in "${targets[@]}"; do
     # Set-cover merge on edges alone (no hit-count buckets): the smallest set that keeps every
     # covered edge, ~120 files and ~120 KB per target instead of ~1.5 MB with plain -merge=1.
@@ -110,6 +120,27 @@ if [[ $mode == seeds ]]; then
     echo "$t: $(find "$FUZZ/corpus/$t" -type f | wc -l) files, $(cat "$FUZZ/corpus/$t"/* | wc -c) bytes"
   done
   exit 0
+fi
+
+# ---- replay the saved findings -----------------------------------------------------------
+if [[ $mode == regressions ]]; then
+  bad=0 total=0
+  for t in "${targets[@]}"; do
+    mapfile -t opts < <(options "$t")
+    for f in "$ROOT/tests/fuzz_regressions/$t"/*; do
+      [[ -f $f ]] || continue
+      total=$((total + 1))
+      if VTKWIRE_FUZZ_STRICT=1 "$BIN/$t" "${opts[@]}" -runs=1 "$f" >"$WORK/replay.log" 2>&1; then
+        echo "fixed:  $t/$(basename "$f")"
+      else
+        bad=$((bad + 1))
+        echo "FAILS:  $t/$(basename "$f"): $(grep -m1 -E 'panicked|ERROR: (AddressSanitizer|libFuzzer)|^vtkwire|out-of-memory' -A1 "$WORK/replay.log" | tail -1 | cut -c1-200)"
+      fi
+    done
+  done
+  echo "$((total - bad)) passed, $bad failed"
+  [[ $bad -eq 0 ]]
+  exit
 fi
 
 # ---- fuzz --------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ use vtkwire::error::{Error, Result, Status};
 use vtkwire::model::{DataArray, DataObject, ScalarType};
 use vtkwire::mpi::codec;
 use vtkwire::mpi::protocol::{self, ArrayWire, RawArray};
-use vtkwire_fuzz::{check_decoded, check_error};
+use vtkwire_fuzz::{check_decoded, check_error, known};
 
 /// The messages of one receive, in order.
 struct Peer<'a> {
@@ -98,13 +98,15 @@ impl<'a> Peer<'a> {
         let [comps] = get!(self.ints::<1>());
         let [name_len] = get!(self.ints::<1>());
         let name = if name_len > 0 {
-            // As protocol.rs does today: the buffer is sized from the announced length before
-            // the message arrives (issue 10, class 5).
-            let mut b = vec![0u8; usize::try_from(name_len).unwrap_or(0)];
+            let announced = usize::try_from(name_len).unwrap_or(0);
             let m = self.recv()?;
-            if m.len() > b.len() {
+            if m.len() > announced {
                 return Some(Err(protocol_err("name message longer than announced (MPI_ERR_TRUNCATE)".into())));
             }
+            // protocol.rs today sizes the buffer from the announced length before the message
+            // arrives (issue 10 class 5: INT_MAX → a 2 GiB allocation). Mirrored in strict mode;
+            // otherwise (open finding) sized as a probe of the message would.
+            let mut b = vec![0u8; if known::skipping() { m.len() } else { announced }];
             b[..m.len()].copy_from_slice(m);
             let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
             Some(String::from_utf8_lossy(&b[..end]).into_owned())
@@ -128,6 +130,12 @@ impl<'a> Peer<'a> {
         let Some(nbytes) = len.checked_mul(elem) else {
             return Some(Err(protocol_err("array size overflows".into())));
         };
+        // protocol.rs reserves the announced size (fallibly) before receiving: a 100-byte
+        // announcement may reserve up to the address space (open finding F3, mirrored in strict
+        // mode; otherwise refused as a probe of the message size would).
+        if known::skipping() && len > 0 && self.msgs.get(self.next).is_some_and(|m| m.len() < nbytes) {
+            return Some(Err(protocol_err(format!("{nbytes} bytes announced, the message is shorter"))));
+        }
         let mut bytes = Vec::new();
         if bytes.try_reserve_exact(nbytes).is_err() {
             return Some(Err(Error::new(Status::Alloc, format!("cannot allocate {nbytes} bytes"))));
