@@ -130,7 +130,7 @@ if [[ $mode == regressions ]]; then
     for f in "$ROOT/tests/fuzz_regressions/$t"/*; do
       [[ -f $f ]] || continue
       total=$((total + 1))
-      if VTKWIRE_FUZZ_STRICT=1 "$BIN/$t" "${opts[@]}" -runs=1 "$f" >"$WORK/replay.log" 2>&1; then
+      if VTKWIRE_FUZZ_STRICT=1 "$BIN/$t" "${opts[@]}" -runs=1 -artifact_prefix="$WORK/replay-" "$f" >"$WORK/replay.log" 2>&1; then
         echo "fixed:  $t/$(basename "$f")"
       else
         bad=$((bad + 1))

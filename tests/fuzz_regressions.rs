@@ -194,10 +194,11 @@ fn f1_information_entry_with_an_empty_location() {
 }
 
 /// Issue 10 class 8, as the fuzzer met it (unmarshal/c8-metadata-array-name.bin): an array named
-/// METADATA (any case) after another array, in field data, in cell data and in a table.
+/// METADATA (any case) after another array, in field data, in cell data and in a table; F2
+/// (roundtrip/f2-metadata-name-prefix): names that only begin with it.
 #[test]
-fn c8_array_named_metadata_after_another() {
-    for name in ["METADATA", "MetaData", "metadata"] {
+fn c8_f2_array_named_metadata_after_another() {
+    for name in ["METADATA", "MetaData", "metadata", "metadatae?b", "METADATA 2"] {
         let arrays = || {
             Attributes::from_parts(
                 vec![
@@ -218,5 +219,21 @@ fn c8_array_named_metadata_after_another() {
         pd.cell_data = arrays();
         assert_refused_or_round_trips(&DataObject::PolyData(pd));
         assert_refused_or_round_trips(&DataObject::Table(Table { row_data: arrays(), ..Default::default() }));
+    }
+}
+
+/// F4 (legacy_read/f4-null-array-name-prefix.vtk): a field-data array whose name begins with
+/// NULL_ARRAY, first and after another array.
+#[test]
+fn f4_array_named_like_the_null_array_marker() {
+    for name in ["NULL_ARRAY", "NULL_ARRAYNAME:", "null_array x"] {
+        for first in [true, false] {
+            let mut arrays = vec![DataArray::from_vec(Some(name), 1, vec![7i32, 8]).unwrap()];
+            if !first {
+                arrays.insert(0, DataArray::from_vec(Some("a"), 1, vec![1.5f64]).unwrap());
+            }
+            let t = Table { field_data: Attributes::from_parts(arrays, [None; 8]).unwrap(), ..Default::default() };
+            assert_refused_or_round_trips(&DataObject::Table(t));
+        }
     }
 }

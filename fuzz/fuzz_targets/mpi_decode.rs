@@ -133,7 +133,7 @@ impl<'a> Peer<'a> {
         // protocol.rs reserves the announced size (fallibly) before receiving: a 100-byte
         // announcement may reserve up to the address space (open finding F3, mirrored in strict
         // mode; otherwise refused as a probe of the message size would).
-        if known::skipping() && len > 0 && self.msgs.get(self.next).is_some_and(|m| m.len() < nbytes) {
+        if known::skipping() && len > 0 && self.msgs.get(self.next).is_none_or(|m| m.len() < nbytes) {
             return Some(Err(protocol_err(format!("{nbytes} bytes announced, the message is shorter"))));
         }
         let mut bytes = Vec::new();

@@ -36,10 +36,15 @@ pub fn open_finding(obj: &DataObject) -> Option<&'static str> {
     if !skipping() {
         return None;
     }
-    // Issue 10 class 8: an array named METADATA (any case) that is not first in its section
-    // marshals, but the reader takes its header line for a METADATA block.
-    if any_array(obj, &|a| a.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("metadata"))) {
-        return Some("array named METADATA");
+    // Issue 10 class 8 and F2: an array whose name begins with METADATA (any case) that is not
+    // first in its section marshals, but the reader (a prefix match, as VTK's) takes its header
+    // line for a METADATA block.
+    // F4: an array whose name begins with NULL_ARRAY (any case) is written as is in a FIELD
+    // block, and the reader takes it for VTK's NULL_ARRAY marker.
+    let prefix =
+        |n: &str, kw: &str| n.len() >= kw.len() && n.as_bytes()[..kw.len()].eq_ignore_ascii_case(kw.as_bytes());
+    if any_array(obj, &|a| a.name.as_deref().is_some_and(|n| prefix(n, "metadata") || prefix(n, "null_array"))) {
+        return Some("array name beginning with a reader keyword");
     }
     // F1 (fuzz): an information entry with an empty key name or location is written as
     // `NAME  LOCATION x`, which the reader refuses.
