@@ -89,16 +89,13 @@ fn take_floats(obj: &mut DataObject, canonical_nan: bool) -> Vec<u64> {
             *x = 0.0;
         });
         if canonical_nan {
+            // (Checked first: as_mut_slice copies a borrowed buffer.)
             match a.data_mut() {
-                ArrayData::Float(b) => {
-                    if b.as_slice().iter().any(|v| v.is_nan()) {
-                        b.as_mut_slice().iter_mut().filter(|v| v.is_nan()).for_each(|v| *v = f32::NAN);
-                    }
+                ArrayData::Float(b) if b.as_slice().iter().any(|v| v.is_nan()) => {
+                    b.as_mut_slice().iter_mut().filter(|v| v.is_nan()).for_each(|v| *v = f32::NAN);
                 }
-                ArrayData::Double(b) => {
-                    if b.as_slice().iter().any(|v| v.is_nan()) {
-                        b.as_mut_slice().iter_mut().filter(|v| v.is_nan()).for_each(|v| *v = f64::NAN);
-                    }
+                ArrayData::Double(b) if b.as_slice().iter().any(|v| v.is_nan()) => {
+                    b.as_mut_slice().iter_mut().filter(|v| v.is_nan()).for_each(|v| *v = f64::NAN);
                 }
                 _ => {}
             }

@@ -17,7 +17,9 @@ pub fn skipping() -> bool {
 
 /// Every array of `obj` and of its nested objects.
 fn any_array(obj: &DataObject, f: &dyn Fn(&DataArray) -> bool) -> bool {
-    let own = Association::ALL.iter().filter_map(|a| obj.attributes(*a)).any(|a| a.arrays().iter().any(f));
+    let own = Association::ALL.iter().filter_map(|a| obj.attributes(*a)).any(|a| a.arrays().iter().any(f))
+        || obj.points().is_some_and(f)
+        || matches!(obj, DataObject::RectilinearGrid(r) if r.coordinates.iter().flatten().any(f));
     let nested = match obj {
         DataObject::MultiBlock(m) => m.blocks.iter().filter_map(|b| b.object.as_deref()).any(|o| any_array(o, f)),
         DataObject::OverlappingAmr(a) => a
