@@ -1,0 +1,52 @@
+//! Shared pieces of vtkwire's fuzz targets:
+//!
+//! * [`build`]: a structure-aware generator that turns fuzz bytes into a [`DataObject`] of any of
+//!   the twelve types through the public model API (every array element type, arbitrary Unicode
+//!   names, NaN payloads, 64-bit extremes, nested multiblocks, AMR);
+//! * [`exact`]: bit-exact equality of two objects (floats compared by their bits everywhere,
+//!   NaN payloads and signed zeros included);
+//! * [`oracle`]: what must hold for an object vtkwire accepted or decoded (also used by
+//!   `tests/fuzz_regressions.rs`);
+//! * [`known`]: open findings that a run skips so that it can find new ones.
+
+pub mod build;
+pub mod exact;
+pub mod known;
+pub mod oracle;
+
+use vtkwire::Error;
+use vtkwire::model::DataObject;
+
+/// A failed check is a crash (libFuzzer saves the input), unless `obj` matches an open finding.
+fn report<T>(obj: Option<&DataObject>, r: Result<T, String>) -> Option<T> {
+    match r {
+        Ok(v) => Some(v),
+        Err(msg) => {
+            if let Some(finding) = obj.and_then(known::open_finding) {
+                let _ = finding; // known and reported: skip
+                return None;
+            }
+            panic!("{msg}");
+        }
+    }
+}
+
+/// An error must carry a message.
+pub fn check_error(what: &str, e: &Error) {
+    report(None, oracle::error_has_message(what, e));
+}
+
+/// [`oracle::marshal_roundtrip`]; the marshaled bytes when marshal succeeded.
+pub fn check_marshal_roundtrip(obj: &DataObject) -> Option<Vec<u8>> {
+    report(Some(obj), oracle::marshal_roundtrip(obj)).flatten()
+}
+
+/// [`oracle::file_roundtrip`].
+pub fn check_file_roundtrip(obj: &DataObject) {
+    report(Some(obj), oracle::file_roundtrip(obj));
+}
+
+/// An object vtkwire decoded from (hostile) bytes: marshaling it fails softly or round-trips.
+pub fn check_decoded(obj: &DataObject) {
+    check_marshal_roundtrip(obj);
+}
