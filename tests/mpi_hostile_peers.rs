@@ -482,7 +482,10 @@ fn run_child(scenarios: &[Scenario]) -> usize {
     argument_checks(raw, &mut c);
     for (i, sc) in scenarios.iter().enumerate() {
         let what = format!("{i:02} [{}] {}", sc.class, sc.name);
-        let old_limit = sc.limit.map(protocol::set_max_receive_bytes);
+        // The user-facing limit (vtkwire_limits_set_max_object_bytes) bounds receives.
+        if let Some(l) = sc.limit {
+            vtkwire::limits::set_max_object_bytes(l).expect("a positive limit");
+        }
         let vm0 = vm_peak();
         let start = Instant::now();
         let (g, growth) = if sc.max_rss_growth.is_some() {
@@ -492,8 +495,8 @@ fn run_child(scenarios: &[Scenario]) -> usize {
         };
         let secs = start.elapsed().as_secs_f64();
         let vm_growth = vm_peak().saturating_sub(vm0);
-        if let Some(l) = old_limit {
-            protocol::set_max_receive_bytes(l);
+        if sc.limit.is_some() {
+            vtkwire::limits::reset();
         }
         let ok = outcome_ok(&sc.outcome, &g) && secs <= sc.max_secs;
         c.report(&what, ok, || format!("({secs:.2} s) {:?}: {}{}", g.0, g.1, g.2));

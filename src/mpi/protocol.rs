@@ -58,14 +58,13 @@ pub const DEFAULT_MAX_RECEIVE_BYTES: usize = isize::MAX.unsigned_abs();
 static MAX_RECEIVE_BYTES: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_RECEIVE_BYTES);
 
 /// The most bytes one receive allocates for an array name or for the values / marshaled bytes
-/// of one send; a sender announcing more gets `OUT_OF_RANGE`, and its messages are discarded
-/// without being allocated. (Every allocation is in any case checked against the size of the
-/// message that actually arrived, and reserved fallibly.)
-///
-/// TODO(limits): wire this to the process-wide maximum object size of `crate::limits` when it
-/// lands; until then [`set_max_receive_bytes`] sets it.
+/// of one send: the process-wide maximum object size (`crate::limits`,
+/// `vtkwire_limits_set_max_object_bytes`), or less if [`set_max_receive_bytes`] lowered it. A
+/// sender announcing more gets `OUT_OF_RANGE`, and its messages are discarded without being
+/// allocated. (Every allocation is in any case checked against the size of the message that
+/// actually arrived, and reserved fallibly.)
 pub fn max_receive_bytes() -> usize {
-    MAX_RECEIVE_BYTES.load(Ordering::Relaxed)
+    MAX_RECEIVE_BYTES.load(Ordering::Relaxed).min(crate::limits::Limits::current().max_object_bytes)
 }
 
 /// Sets [`max_receive_bytes`] for the process; returns the previous value.

@@ -106,7 +106,7 @@ pub struct Scenario {
     pub ops: Vec<Op>,
     pub recv: Recv,
     pub outcome: Outcome,
-    /// The receive limit (`protocol::set_max_receive_bytes`) for this scenario.
+    /// The maximum object size (`vtkwire::limits::set_max_object_bytes`, which bounds receives) for this scenario.
     pub limit: Option<usize>,
     /// The most the vtkwire rank's memory in use (PSS) may grow during the receive.
     pub max_rss_growth: Option<usize>,
@@ -403,7 +403,9 @@ pub fn scenarios() -> Vec<Scenario> {
             o[4] = send(m, "LONG_LONG", ll(1 << 40));
             o
         },
-    );
+    )
+    // A maximum object size above the announcement: the lie itself must be caught.
+    .limit = Some(1 << 50);
     b.add(
         "object: buffer shorter than announced",
         "lying lengths",
@@ -646,6 +648,8 @@ pub fn scenarios() -> Vec<Scenario> {
         |tag, _, m| float_array(tag, m, 1 << 40, 1, 4, abc(), vals4()),
     );
     s.max_vm_growth = Some(512 * MIB);
+    // A maximum object size above the announcement: the lie itself must be caught.
+    s.limit = Some(1 << 50);
 
     // ---- broadcasts (a collective cannot be probed; the sequence must stay intact) -----------
     let mut add_bcast = |name: &'static str, recv: Recv, outcome: Outcome, ops: Vec<Op>, limit: Option<usize>| {
