@@ -140,18 +140,18 @@ fn first_difference(a: &DataObject, b: &DataObject) -> String {
         return format!("type {} vs {}", a.class_name(), b.class_name());
     }
     for assoc in Association::ALL {
-        if let (Some(x), Some(y)) = (a.attributes(assoc), b.attributes(assoc)) {
-            if x != y {
-                if x.len() != y.len() {
-                    return format!("{}: {} arrays vs {}", assoc.name(), x.len(), y.len());
-                }
-                if x.active_all() != y.active_all() {
-                    return format!("{}: roles {:?} vs {:?}", assoc.name(), x.active_all(), y.active_all());
-                }
-                for (i, (p, q)) in x.arrays().iter().zip(y.arrays()).enumerate() {
-                    if p != q {
-                        return format!("{} array {i}: {p:?} vs {q:?}", assoc.name());
-                    }
+        if let (Some(x), Some(y)) = (a.attributes(assoc), b.attributes(assoc))
+            && x != y
+        {
+            if x.len() != y.len() {
+                return format!("{}: {} arrays vs {}", assoc.name(), x.len(), y.len());
+            }
+            if x.active_all() != y.active_all() {
+                return format!("{}: roles {:?} vs {:?}", assoc.name(), x.active_all(), y.active_all());
+            }
+            for (i, (p, q)) in x.arrays().iter().zip(y.arrays()).enumerate() {
+                if p != q {
+                    return format!("{} array {i}: {p:?} vs {q:?}", assoc.name());
                 }
             }
         }
