@@ -41,7 +41,7 @@ step "cargo test --release (Open MPI build; real VTK 9.1 interop via /usr/bin/py
 
 # `cargo test` does not produce the cdylib the C-program tests link: build it first.
 cargo build --release --workspace
-cargo test --release --workspace 2>&1 | tee "$LOG/cargo.log"
+cargo test --release --workspace --no-fail-fast 2>&1 | tee "$LOG/cargo.log"
 
 step "generated API: headers, description, bindings match the sources; headers compile alone"
 cargo run -q --release -p xtask -- gen --check
@@ -50,7 +50,7 @@ bash tests/api/drift.sh
 
 step "serial build (no MPI): cargo tests, and the first programs in C, C++, Fortran, Python with plain compilers"
 CARGO_TARGET_DIR="$ROOT/target-serial" cargo build --release --no-default-features --features mimalloc
-CARGO_TARGET_DIR="$ROOT/target-serial" cargo test --release --no-default-features --features mimalloc 2>&1 | tee "$LOG/cargo-serial.log"
+CARGO_TARGET_DIR="$ROOT/target-serial" cargo test --release --no-fail-fast --no-default-features --features mimalloc 2>&1 | tee "$LOG/cargo-serial.log"
 if readelf -d target-serial/release/libvtkwire.so | grep -q libmpi; then echo "the serial library links MPI" >&2; exit 1; fi
 bash tests/first/run.sh "$ROOT/target-serial/release"
 
@@ -68,7 +68,7 @@ step "MPICH: cargo tests, header and ctest (library rebuilt against MPICH in tar
 # mpi-sys finds the MPI through $MPICC and does not rebuild when it changes: own target dir.
 export_mpich=(env CARGO_TARGET_DIR="$ROOT/target-mpich" MPICC=mpicc.mpich)
 "${export_mpich[@]}" cargo build --release
-"${export_mpich[@]}" cargo test --release --workspace 2>&1 | tee "$LOG/cargo-mpich.log"
+"${export_mpich[@]}" cargo test --release --workspace --no-fail-fast 2>&1 | tee "$LOG/cargo-mpich.log"
 header_checks MPICH target-mpich/release mpicc.mpich mpicxx.mpich
 cmake_build build-mpich "$ROOT/target-mpich/release" \
   -DMPI_C_COMPILER=mpicc.mpich -DMPI_CXX_COMPILER=mpicxx.mpich -DMPI_Fortran_COMPILER=mpif90.mpich \
