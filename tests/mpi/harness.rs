@@ -104,17 +104,24 @@ pub fn build_cxx(src: &str) -> PathBuf {
     build_with(cxx, &flags, &[], src)
 }
 
-/// Builds a Fortran program (`src` relative to the crate root) together with the module
-/// `bindings/fortran/vtkwire.f90` (compiled first, `-std=f2008`, into a private module dir).
+/// Builds a Fortran program (`src` relative to the crate root) together with
+/// the Fortran modules of `bindings/fortran/sources.txt` (compiled first, `-std=f2008`, into a
+/// private module dir).
 pub fn build_fortran(src: &str) -> PathBuf {
     let (_, fc) = other_compilers();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let stem = Path::new(src).file_stem().unwrap().to_string_lossy().into_owned();
     let mod_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mpi_c").join(format!("{stem}.mod"));
     std::fs::create_dir_all(&mod_dir).unwrap();
-    let module = root.join("bindings/fortran/vtkwire.f90");
+    // The module sources in their compile order (bindings/fortran/sources.txt).
+    let dir = root.join("bindings/fortran");
+    let list = std::fs::read_to_string(dir.join("sources.txt")).expect("bindings/fortran/sources.txt");
+    let mut pre = vec![format!("-J{}", mod_dir.display()), format!("-I{}", dir.display())];
+    pre.extend(
+        list.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| dir.join(l).display().to_string()),
+    );
     let flags = ["-O1", "-Wall", "-Wextra", "-Werror", "-std=f2008"];
-    build_with(fc, &flags, &[format!("-J{}", mod_dir.display()), module.display().to_string()], src)
+    build_with(fc, &flags, &pre, src)
 }
 
 fn build_with(compiler: &str, flags: &[&str], pre: &[String], src: &str) -> PathBuf {
