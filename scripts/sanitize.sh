@@ -8,7 +8,7 @@
 #
 #   scripts/sanitize.sh            # all of it (~3 CPU-min with packages installed)
 #
-# The Rust library is built once more, without mimalloc (--no-default-features, own target dir
+# The Rust library is built once more, without mimalloc (--no-default-features --features mpi, own target dir
 # target/sanitize): with mimalloc, Rust allocations bypass the sanitizers' and valgrind's
 # malloc, so a leaked or double-freed vtkwire object would go unseen. It is not instrumented
 # itself (mixing rustc's LLVM ASan runtime with gcc's libasan is not supported); the Rust code
@@ -67,7 +67,7 @@ mkdir -p "$LOG"
 
 step "libvtkwire without mimalloc (target/sanitize)"
 t0=$(date +%s)
-CARGO_TARGET_DIR=$SAN_TARGET cargo build --release --no-default-features
+CARGO_TARGET_DIR=$SAN_TARGET cargo build --release --no-default-features --features mpi
 echo "library: $(( $(date +%s) - t0 )) s"
 
 step "1. ctest with -fsanitize=address,undefined"
