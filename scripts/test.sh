@@ -45,7 +45,7 @@ cargo test --release --workspace --no-fail-fast 2>&1 | tee "$LOG/cargo.log"
 
 step "generated API: headers, description, bindings match the sources; headers compile alone"
 cargo run -q --release -p xtask -- gen --check
-header_checks Open MPI target/release mpicc mpicxx
+header_checks "Open MPI" target/release mpicc mpicxx
 bash tests/api/drift.sh
 
 step "serial build (no MPI): cargo tests, and the first programs in C, C++, Fortran, Python with plain compilers"
