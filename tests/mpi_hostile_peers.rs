@@ -31,7 +31,7 @@ mod harness;
 mod hostile;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -83,8 +83,6 @@ fn run_job(name: &str, set: &str, peer: &[&str]) {
     let (_, mpirun, _, env) = harness::launcher();
     let script = write_script(name, set);
     let exe = std::env::current_exe().unwrap();
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let (out_path, err_path) = (tmp.join(format!("hostile_{name}.out")), tmp.join(format!("hostile_{name}.err")));
     let mut cmd = Command::new(mpirun);
     cmd.args(["-n", "1"])
         .args(peer)
@@ -93,30 +91,8 @@ fn run_job(name: &str, set: &str, peer: &[&str]) {
         .arg(&exe)
         .args(["--exact", "child", "--nocapture", "--test-threads=1"])
         .env(CHILD, set)
-        .envs(env)
-        .stdout(Stdio::from(std::fs::File::create(&out_path).unwrap()))
-        .stderr(Stdio::from(std::fs::File::create(&err_path).unwrap()));
-    let mut child = cmd.spawn().expect("launcher");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        if start.elapsed() > Duration::from_secs(240) {
-            child.kill().ok();
-            child.wait().ok();
-            let out = std::fs::read_to_string(&out_path).unwrap_or_default();
-            panic!("the hostile-peer job ({name}) hung for 240 s; output so far:\n{out}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let out = std::fs::read_to_string(&out_path).unwrap();
-    let err = std::fs::read_to_string(&err_path).unwrap();
-    println!("{out}");
-    eprintln!("{err}");
-    assert!(status.success(), "the hostile-peer job ({name}) failed: {status}");
-    let fails: Vec<&str> = out.lines().filter(|l| l.contains(" FAIL")).collect();
-    assert!(fails.is_empty(), "hostile-peer failures ({name}):\n{}", fails.join("\n"));
+        .envs(env);
+    let (out, err) = harness::run_mpmd(cmd, &format!("the hostile-peer job ({name})"), Duration::from_secs(240));
     let n = scenario_set(set).len();
     assert!(out.contains(&format!("WIRE SUMMARY 0 failures, {n} scenarios")), "no summary from the vtkwire rank");
     assert!(out.contains(&format!("PEER done {n} scenarios")), "no summary from the peer");

@@ -27,8 +27,8 @@
 mod harness;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use vtkwire::Status;
 use vtkwire::ffi::comm::{vtkwire_comm, vtkwire_comm_dup, vtkwire_comm_free};
@@ -66,10 +66,8 @@ fn vtk_mpi_interop() {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let exe = std::env::current_exe().unwrap();
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let (out_path, err_path) = (tmp.join("mpi_vtk_interop.out"), tmp.join("mpi_vtk_interop.err"));
-    let mut child = Command::new("mpirun.openmpi")
-        .args(["-n", "1", PY])
+    let mut cmd = Command::new("mpirun.openmpi");
+    cmd.args(["-n", "1", PY])
         .arg(root.join("tests/mpi/vtk_peer.py"))
         .args([":", "-n", "1"])
         .arg(&exe)
@@ -78,31 +76,8 @@ fn vtk_mpi_interop() {
         // The VTK peer here is 9.1: a 9.5 setting from the caller's shell would hang the gathers.
         .env_remove(vtkwire::mpi::peer::ENV_VAR)
         .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
-        .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
-        .stdout(Stdio::from(std::fs::File::create(&out_path).unwrap()))
-        .stderr(Stdio::from(std::fs::File::create(&err_path).unwrap()))
-        .spawn()
-        .expect("mpirun.openmpi");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        if start.elapsed() > Duration::from_secs(180) {
-            child.kill().ok();
-            child.wait().ok();
-            let out = std::fs::read_to_string(&out_path).unwrap_or_default();
-            panic!("the VTK interop job hung for 180 s; output so far:\n{out}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let out = std::fs::read_to_string(&out_path).unwrap();
-    let err = std::fs::read_to_string(&err_path).unwrap();
-    println!("{out}");
-    eprintln!("{err}");
-    assert!(status.success(), "the VTK interop job failed: {status}");
-    let fails: Vec<&str> = out.lines().filter(|l| l.contains(" FAIL")).collect();
-    assert!(fails.is_empty(), "interop failures:\n{}", fails.join("\n"));
+        .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+    let (out, _) = harness::run_mpmd(cmd, "the VTK interop job", Duration::from_secs(180));
     assert!(out.contains("PEER SUMMARY 0"), "no summary from the VTK side");
     assert!(out.contains("WIRE SUMMARY 0"), "no summary from the vtkwire side");
     // 12 types × 6 checks on each side at least.

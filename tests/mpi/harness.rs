@@ -196,3 +196,37 @@ pub fn run_direct(exe: &Path, args: &[&str]) -> String {
     let out = Command::new("timeout").arg(TIMEOUT_SECS).arg(exe).args(args).output().expect("timeout");
     checked(exe, "without a launcher", out)
 }
+
+/// Runs an MPMD job (`cmd`, its output not yet redirected) with a time limit, prints its
+/// output, and checks that it exited 0 and that no line reports a ` FAIL`. Returns (stdout,
+/// stderr). `what` names the job in messages and its output files.
+pub fn run_mpmd(mut cmd: Command, what: &str, limit: std::time::Duration) -> (String, String) {
+    use std::process::Stdio;
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let stem = what.replace(|c: char| !c.is_ascii_alphanumeric(), "_");
+    let (out_path, err_path) = (tmp.join(format!("{stem}.out")), tmp.join(format!("{stem}.err")));
+    cmd.stdout(Stdio::from(std::fs::File::create(&out_path).unwrap()))
+        .stderr(Stdio::from(std::fs::File::create(&err_path).unwrap()));
+    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("{what}: launcher: {e}"));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            let out = std::fs::read_to_string(&out_path).unwrap_or_default();
+            panic!("{what} hung for {} s; output so far:\n{out}", limit.as_secs());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let out = std::fs::read_to_string(&out_path).unwrap();
+    let err = std::fs::read_to_string(&err_path).unwrap();
+    println!("{out}");
+    eprintln!("{err}");
+    assert!(status.success(), "{what} failed: {status}");
+    let fails: Vec<&str> = out.lines().filter(|l| l.contains(" FAIL")).collect();
+    assert!(fails.is_empty(), "{what}: failures:\n{}", fails.join("\n"));
+    (out, err)
+}
