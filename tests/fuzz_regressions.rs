@@ -181,16 +181,21 @@ fn with_info(name: &str, location: &str) -> DataObject {
 }
 
 /// F1: an information entry with an empty key name (roundtrip/f1-info-empty-name) was written as
-/// `NAME  LOCATION vtkDataArray`, which the reader refuses.
+/// `NAME  LOCATION vtkDataArray`, which the reader refuses. VTK's keys always have both, so
+/// marshal and write refuse an empty one, naming the entry.
 #[test]
 fn f1_information_entry_with_an_empty_name() {
     assert_refused_or_round_trips(&with_info("", "vtkDataArray"));
+    let e = legacy::marshal(Some(&with_info("", "vtkDataArray"))).unwrap_err();
+    assert!(e.message.contains("information entry 0 has an empty key name"), "{e:?}");
 }
 
 /// F1, the location side: `NAME k LOCATION ` (empty location).
 #[test]
 fn f1_information_entry_with_an_empty_location() {
     assert_refused_or_round_trips(&with_info("UNITS_LABEL", ""));
+    let e = legacy::marshal(Some(&with_info("UNITS_LABEL", ""))).unwrap_err();
+    assert!(e.message.contains("information entry 0 has an empty key location"), "{e:?}");
 }
 
 /// Issue 10 class 8, as the fuzzer met it (unmarshal/c8-metadata-array-name.bin): an array named

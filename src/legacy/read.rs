@@ -960,10 +960,12 @@ impl<'a> Parser<'a> {
                 ("d", None) => return Err(cx.ext.err(&key, "no value")),
                 _ => InfoValue::DoubleVector(vals),
             };
-            exotic.push((
-                j,
-                InfoEntry { name: cx.ext.string(&key, name)?, location: cx.ext.string(&key, location)?, value },
-            ));
+            let name = cx.ext.string(&key, name)?;
+            let location = cx.ext.string(&key, location)?;
+            if name.is_empty() || location.is_empty() {
+                return Err(cx.ext.err(&key, "empty information key name or location"));
+            }
+            exotic.push((j, InfoEntry { name, location, value }));
         }
         exotic.sort_by_key(|e| e.0);
         Ok(exotic)

@@ -425,6 +425,18 @@ impl DataArray {
                 self.components
             )));
         }
+        for (i, e) in self.info.iter().enumerate() {
+            // VTK's information keys always have a name and a location, and the legacy format
+            // writes them as bare tokens (`NAME <key> LOCATION <class>`): an empty one cannot be
+            // written so that it reads back.
+            if e.name.is_empty() || e.location.is_empty() {
+                return Err(Error::invalid_object(format!(
+                    "array '{}': information entry {i} has an empty key {}",
+                    self.name_str(),
+                    if e.name.is_empty() { "name" } else { "location" }
+                )));
+            }
+        }
         Ok(())
     }
 }
