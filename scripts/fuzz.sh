@@ -9,15 +9,13 @@
 #   scripts/fuzz.sh --seeds            regenerate the seeds (VTK 9.1, newest VTK, vtkwire) and
 #                                      minimize them into the committed corpus fuzz/corpus/
 #   scripts/fuzz.sh --regressions      replay tests/fuzz_regressions/TARGET/* through the fuzz
-#                                      binaries with VTKWIRE_FUZZ_STRICT=1 (did the fixes land?)
+#                                      binaries (every saved finding must pass now)
 #   scripts/fuzz.sh --build            only build (prints the build time)
 #
 # One fuzzer process at a time, under `nice -n ${FUZZ_NICE:-19}`. Options per target come from
 # fuzz/options/TARGET.options (rss_limit_mb=2048, malloc_limit_mb=1024, timeout, dict): a crash,
 # a panic (libfuzzer-sys aborts on any panic, caught or not), a leak, an allocation over the
 # limit or a timeout fails the run, and the input is saved under fuzz/artifacts/TARGET/.
-# Findings already reported are skipped (fuzz/src/known.rs) so a run can find new ones;
-# VTKWIRE_FUZZ_STRICT=1 reports them again (to check that a fix landed).
 # Long runs grow a working corpus in fuzz/work/corpus/TARGET (not committed); smoke runs work on
 # a throw-away copy. Results (exec counts, exec/s, peak RSS) go to fuzz/work/results-*.txt.
 #
@@ -132,7 +130,7 @@ if [[ $mode == regressions ]]; then
     for f in "$ROOT/tests/fuzz_regressions/$t"/*; do
       [[ -f $f ]] || continue
       total=$((total + 1))
-      if VTKWIRE_FUZZ_STRICT=1 "$BIN/$t" "${opts[@]}" -runs=1 -artifact_prefix="$WORK/replay-" "$f" >"$WORK/replay.log" 2>&1; then
+      if "$BIN/$t" "${opts[@]}" -runs=1 -artifact_prefix="$WORK/replay-" "$f" >"$WORK/replay.log" 2>&1; then
         echo "fixed:  $t/$(basename "$f")"
       else
         bad=$((bad + 1))
